@@ -2,14 +2,51 @@
 #include <cstring>
 #include <string>
 
+#include "commands.h"
 #include "recforge/version.h"
+
+using namespace recforge::cli;
+
+namespace recforge::cli {
+
+const std::vector<Command> &commands()
+{
+    static const std::vector<Command> all = {
+        {"demo-data", "generate the synthetic demo shop into a project", runDemoData},
+        {"import", "import interactions (+ catalogue, users) into a project", runImport},
+        {"datasets", "list the datasets and splits of a project", runDatasets},
+        {"stats", "statistics of a stored dataset", runStats},
+        {"split", "make and store a train/validation/test split", runSplit},
+    };
+    return all;
+}
+
+} // namespace recforge::cli
+
+static void printUsage()
+{
+    std::printf("recforge-cli %s — headless RecForge\n\nusage: recforge-cli <command> [options]\n"
+                "       recforge-cli <command> --help\n\ncommands:\n",
+                recforge::kVersion);
+    for (const Command &c : commands())
+        std::printf("  %-12s %s\n", c.name, c.summary);
+    std::printf(
+        "\nEvery command accepts --json (machine-readable result on stdout) and --quiet.\n");
+}
 
 int main(int argc, char **argv)
 {
-    if (argc >= 2 && std::strcmp(argv[1], "--version") == 0) {
-        std::printf("recforge-cli %s (%s)\n", recforge::kVersion, recforge::kGitCommit);
-        return 0;
+    if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "help") == 0) {
+        printUsage();
+        return argc < 2 ? kUsage : kOk;
     }
-    std::printf("usage: recforge-cli --version\n");
-    return argc >= 2 ? 2 : 0;
+    if (std::strcmp(argv[1], "--version") == 0) {
+        std::printf("recforge-cli %s (%s)\n", recforge::kVersion, recforge::kGitCommit);
+        return kOk;
+    }
+    for (const Command &c : commands())
+        if (std::strcmp(argv[1], c.name) == 0)
+            return c.run(argc, argv, 2);
+    std::fprintf(stderr, "error: unknown command '%s' (see recforge-cli --help)\n", argv[1]);
+    return kUsage;
 }
