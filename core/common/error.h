@@ -11,13 +11,13 @@ namespace recforge {
 // What kind of expected failure happened. Unexpected failures (LibTorch throws) are caught at the
 // job boundary and reported as ErrorCode::Internal.
 enum class ErrorCode {
-    Io,           // file missing, unreadable, unwritable
-    Parse,        // malformed input (row, field, quote, number, date)
-    Encoding,     // bytes are not valid in the declared/sniffed encoding
-    Schema,       // missing/duplicate column, bad mapping, bad header
+    Io,       // file missing, unreadable, unwritable
+    Parse,    // malformed input (row, field, quote, number, date)
+    Encoding, // bytes are not valid in the declared/sniffed encoding
+    Schema,   // missing/duplicate column, bad mapping, bad header
     InvalidArgument,
-    Empty,        // nothing to work with (empty file, header only, all rows rejected)
-    Database,     // SQLite failure
+    Empty,    // nothing to work with (empty file, header only, all rows rejected)
+    Database, // SQLite failure
     NotFound,
     Cancelled,
     Internal,

@@ -20,20 +20,21 @@ private:
     std::shared_ptr<std::atomic<bool>> m_flag;
 };
 
-// One progress report of a long job: `done` of `total` units (bytes, rows, batches) in a named stage.
+// One progress report of a long job: `done` of `total` units (bytes, rows, batches) in a named
+// stage.
 struct Progress {
-    std::string stage;       // "parse", "sequences", "store", "epoch 3/10" ...
+    std::string stage; // "parse", "sequences", "store", "epoch 3/10" ...
     int64_t done = 0;
-    int64_t total = 0;       // 0 = unknown
+    int64_t total = 0; // 0 = unknown
     double elapsedSeconds = 0;
-    double etaSeconds = -1;  // < 0 = unknown
+    double etaSeconds = -1; // < 0 = unknown
 
     double fraction() const { return total > 0 ? double(done) / double(total) : 0.0; }
 };
 
-// The only channel from a core job to the UI / CLI. Implementations must be thread-safe with respect
-// to the job's thread (the job calls them from its worker thread). Returning false from onProgress
-// requests a stop, like cancelling the StopToken.
+// The only channel from a core job to the UI / CLI. Implementations must be thread-safe with
+// respect to the job's thread (the job calls them from its worker thread). Returning false from
+// onProgress requests a stop, like cancelling the StopToken.
 class Observer {
 public:
     virtual ~Observer() = default;

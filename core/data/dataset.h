@@ -89,7 +89,7 @@ struct Dataset {
 struct UserSequences {
     std::vector<int64_t> offsets; // size users+1
     std::vector<uint32_t> rows;   // interaction row indices, per user in time order
-    std::vector<int32_t> items;   // items[k] == interactions.item[rows[k]], for cache-friendly reads
+    std::vector<int32_t> items; // items[k] == interactions.item[rows[k]], for cache-friendly reads
 
     static UserSequences build(const Dataset &dataset);
     int32_t userCount() const { return offsets.empty() ? 0 : int32_t(offsets.size() - 1); }
