@@ -7,8 +7,10 @@ using Clock = std::chrono::steady_clock;
 ProgressReporter::ProgressReporter(Observer &observer, StopToken stop, std::string stage,
                                    int64_t total)
     : m_observer(observer), m_stop(std::move(stop)), m_stage(std::move(stage)), m_total(total),
-      m_start(Clock::now()), m_lastReport(Clock::time_point::min())
+      m_start(Clock::now()), m_lastReport(Clock::time_point{})
 {
+    // m_lastReport starts at the clock's epoch so the first tick() reports; time_point::min()
+    // made `now - m_lastReport` overflow, and no tick ever reported (nor saw a stop request).
 }
 
 bool ProgressReporter::tick(int64_t done)
@@ -31,7 +33,7 @@ void ProgressReporter::setStage(std::string stage, int64_t total)
     m_total = total;
     m_done = 0;
     m_start = Clock::now();
-    m_lastReport = Clock::time_point::min();
+    m_lastReport = Clock::time_point{};
 }
 
 bool ProgressReporter::report(int64_t done)
