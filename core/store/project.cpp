@@ -42,14 +42,12 @@ Expected<std::unique_ptr<Project>> Project::open(const std::string &path, bool c
     RECFORGE_TRY(db);
     sqlite::Connection &c = **db;
     sqlite3_busy_timeout(c.handle(), 5000); // another process may hold the write lock briefly
+    // Refuse foreign or future files before anything (even the WAL switch) writes to them.
+    RECFORGE_TRY(store::checkProjectFile(c));
     // page_size only takes effect on a new, empty file (before WAL writes the header); larger
     // pages make the big column BLOBs cheaper to write and read.
     RECFORGE_TRY(c.exec("PRAGMA page_size = 16384"));
-    {
-        auto mode = c.prepare("PRAGMA journal_mode = WAL");
-        RECFORGE_TRY(mode);
-        RECFORGE_TRY(mode->step()); // the first read also detects "file is not a database"
-    }
+    RECFORGE_TRY(c.exec("PRAGMA journal_mode = WAL"));
     RECFORGE_TRY(c.exec("PRAGMA synchronous = NORMAL")); // safe with WAL; commits stay atomic
     RECFORGE_TRY(c.exec("PRAGMA foreign_keys = ON"));
     auto version = store::migrate(c);

@@ -9,8 +9,10 @@ const std::vector<Migration> &migrations()
         // v1: datasets with their columns, import reports, splits, project meta.
         {{
             "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+            // AUTOINCREMENT: ids of deleted datasets / splits are never reused, so a stale
+            // reference (a run, the last opened dataset) cannot silently point at new data.
             "CREATE TABLE dataset("
-            " id INTEGER PRIMARY KEY,"
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
             " name TEXT NOT NULL UNIQUE,"
             " users INTEGER NOT NULL CHECK(users >= 0),"
             " items INTEGER NOT NULL CHECK(items >= 0),"
@@ -57,7 +59,7 @@ const std::vector<Migration> &migrations()
             "CREATE INDEX import_warning_dataset ON import_warning(dataset_id, id)",
             "CREATE INDEX import_file_dataset ON import_file(dataset_id, position)",
             "CREATE TABLE split("
-            " id INTEGER PRIMARY KEY,"
+            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
             " dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,"
             " name TEXT NOT NULL,"
             " kind TEXT NOT NULL,"
@@ -81,26 +83,15 @@ int latestSchemaVersion()
     return int(migrations().size());
 }
 
-Expected<int> migrate(sqlite::Connection &db, int target)
+Expected<int> checkProjectFile(sqlite::Connection &db)
 {
-    if (target < 0)
-        target = latestSchemaVersion();
     const Location where{db.path(), 0, 0, {}};
-    // BEGIN IMMEDIATE takes the write lock before the version is read, so two processes opening
-    // the same new file cannot both migrate it.
-    auto tx = sqlite::Transaction::begin(db);
-    if (!tx)
-        return tl::unexpected(tx.error());
     auto version = db.queryInt("PRAGMA user_version");
+    RECFORGE_TRY(version); // the first read also detects "file is not a database"
     auto appId = db.queryInt("PRAGMA application_id");
+    RECFORGE_TRY(appId);
     auto objects = db.queryInt("SELECT count(*) FROM sqlite_schema");
-    if (!version)
-        return tl::unexpected(version.error());
-    if (!appId)
-        return tl::unexpected(appId.error());
-    if (!objects)
-        return tl::unexpected(objects.error());
-
+    RECFORGE_TRY(objects);
     const bool fresh = *version == 0 && *appId == 0 && *objects == 0;
     if (!fresh && *appId != kApplicationId)
         return makeError(ErrorCode::Database,
@@ -113,15 +104,25 @@ Expected<int> migrate(sqlite::Connection &db, int target)
                              std::to_string(latestSchemaVersion()) +
                              "); open it with a newer RecForge",
                          where);
-    if (*version >= target)
-        return int(*version);
+    return int(*version);
+}
 
-    if (fresh) {
-        if (auto ok = db.exec("PRAGMA application_id = " + std::to_string(kApplicationId)); !ok)
-            return tl::unexpected(ok.error());
-    }
+Expected<int> migrate(sqlite::Connection &db, int target)
+{
+    if (target < 0)
+        target = latestSchemaVersion();
+    // BEGIN IMMEDIATE takes the write lock before the version is read, so two processes opening
+    // the same new file cannot both migrate it.
+    auto tx = sqlite::Transaction::begin(db);
+    RECFORGE_TRY(tx);
+    auto version = checkProjectFile(db);
+    RECFORGE_TRY(version);
+    if (*version >= target)
+        return *version;
+    if (*version == 0)
+        RECFORGE_TRY(db.exec("PRAGMA application_id = " + std::to_string(kApplicationId)));
     const auto &steps = migrations();
-    for (int v = int(*version); v < target; ++v) {
+    for (int v = *version; v < target; ++v) {
         for (const std::string &sql : steps[size_t(v)].statements) {
             if (auto ok = db.exec(sql); !ok) {
                 Error e = ok.error();
@@ -132,10 +133,8 @@ Expected<int> migrate(sqlite::Connection &db, int target)
         }
     }
     // PRAGMA takes no bound parameters; the value is an integer we produced.
-    if (auto ok = db.exec("PRAGMA user_version = " + std::to_string(target)); !ok)
-        return tl::unexpected(ok.error());
-    if (auto ok = tx->commit(); !ok)
-        return tl::unexpected(ok.error());
+    RECFORGE_TRY(db.exec("PRAGMA user_version = " + std::to_string(target)));
+    RECFORGE_TRY(tx->commit());
     return target;
 }
 

@@ -20,6 +20,10 @@ struct Migration {
 const std::vector<Migration> &migrations();
 int latestSchemaVersion();
 
+// Reads the file's schema version without writing anything. Database errors: not a SQLite file,
+// not a RecForge project, or a schema version newer than this build knows.
+Expected<int> checkProjectFile(sqlite::Connection &db);
+
 // Brings the schema of `db` up to `target` (default: latest) in one transaction; on failure the
 // file is unchanged. Database errors: the file is not a RecForge project, its schema version is
 // newer than this build knows (never a downgrade), or a migration step failed (names the step).

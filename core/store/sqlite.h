@@ -122,6 +122,6 @@ private:
 // Returns the error of a failed Status / Expected from the enclosing function.
 #define RECFORGE_TRY(expr)                                                                         \
     do {                                                                                           \
-        if (auto &&recforgeTryResult_ = (expr); !recforgeTryResult_)                                 \
+        if (auto &&recforgeTryResult_ = (expr); !recforgeTryResult_)                               \
             return tl::unexpected(recforgeTryResult_.error());                                     \
     } while (false)
