@@ -32,7 +32,7 @@ bool LineCursor::next(TextLine &line)
 bool isBlank(std::string_view text)
 {
     for (char c : text)
-        if (c != ' ' && c != '\t' && c != '\r')
+        if (c != ' ' && c != '\t' && c != '\r' && c != '\n')
             return false;
     return true;
 }

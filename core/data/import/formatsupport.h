@@ -37,6 +37,7 @@ private:
     int64_t m_number = 0;
 };
 
+// True when the text holds only spaces, tabs and line breaks.
 bool isBlank(std::string_view text);
 
 // Splits on one separator character; keeps empty fields ("a||b" -> a, "", b).
