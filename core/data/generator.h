@@ -30,9 +30,12 @@ struct ShopParams {
 // brands, an item catalogue with titles, prices, descriptions and attributes, users with attributes
 // and drifting latent tastes, and sessions of view -> click -> cart -> purchase events (plus
 // occasional ratings). Interactions are sorted by timestamp (ties by user).
-// Deterministic: the same params give a byte-identical dataset on every platform (own PRNG and
-// distributions; no std::*_distribution). Reports progress in generated users; returns
-// ErrorCode::Cancelled when stopped through `stop` or the observer.
+// Deterministic: the same params give a byte-identical dataset (own PRNG and distributions, no
+// std::*_distribution, so standard library versions do not matter; prices are rounded to .99 so
+// libm rounding differences cannot show). New items carry a "released" attribute (ISO 8601 UTC)
+// and have no events before it; every item has a "language" attribute ("en" / "zh"). Reports
+// progress in generated users; returns ErrorCode::Cancelled when stopped through `stop` or the
+// observer.
 Expected<Dataset> generateShop(const ShopParams &params, Observer &observer, StopToken stop = {});
 
 nlohmann::json toJson(const ShopParams &params);

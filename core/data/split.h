@@ -40,7 +40,7 @@ struct SplitParams {
 struct SplitCounts {
     int64_t train = 0, validation = 0, test = 0, support = 0, excluded = 0;
     int32_t testUsers = 0; // users with at least one Test row
-    int32_t coldItems = 0; // items whose rows are all Test/Excluded and that have at least one Test
+    int32_t coldItems = 0; // items with at least one Test row and no Train row
 };
 
 struct Split {
@@ -66,7 +66,8 @@ struct Split {
 //    with fewer than max(3, minTrainInteractions + 2) rows keep everything in Train.
 //  - Temporal: ts >= testCutoff -> Test, >= validCutoff -> Validation, else Train.
 //  - RandomRatio: per user, a seeded shuffle puts round(n*testRatio) rows in Test and
-//    round(n*validRatio) in Validation (users with < 3 rows stay Train).
+//    round(n*validRatio) in Validation, at least one each when the ratio is > 0 and always leaving
+//    one Train row (users with < 3 rows stay Train).
 //  - ColdUsers: a seeded share testRatio+validRatio of users is held out; their first supportSize
 //    rows (time order) are Support, the rest Test (or Validation for the validRatio share); they
 //    have no Train rows. Held-out users need more than supportSize rows.
