@@ -27,9 +27,12 @@ public:
     static std::string toHex(const Digest &digest); // 64 lowercase hex digits
     static std::string hex(std::string_view data);  // one-shot
 
-private:
-    void compress(const uint8_t *block);
+    // True when the CPU's SHA extensions are used (x86 SHA-NI), false for the portable code.
+    static bool hardwareAccelerated();
+    // For tests and benchmarks: use the portable code even when SHA-NI is available (global).
+    static void forcePortable(bool portable);
 
+private:
     std::array<uint32_t, 8> m_state{};
     std::array<uint8_t, 64> m_buffer{};
     size_t m_buffered = 0;

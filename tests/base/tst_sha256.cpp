@@ -40,13 +40,38 @@ private Q_SLOTS:
                    QCryptographicHash::hash(QByteArray(64, 'y'), QCryptographicHash::Sha256)
                        .toHex());
     }
+    // Both the portable code and (where the CPU has it) SHA-NI must give the known digests.
     void knownVectors()
     {
         QFETCH(QByteArray, input);
         QFETCH(QString, digest);
-        const std::string hex =
-            Sha256::hex(std::string_view(input.constData(), size_t(input.size())));
-        QCOMPARE(QString::fromStdString(hex), digest);
+        for (bool portable : {true, false}) {
+            Sha256::forcePortable(portable);
+            const std::string hex =
+                Sha256::hex(std::string_view(input.constData(), size_t(input.size())));
+            QCOMPARE(QString::fromStdString(hex), digest);
+        }
+        Sha256::forcePortable(false);
+    }
+
+    // Every length around block boundaries, both code paths, against Qt's implementation.
+    void matchesReferenceOnManyLengths()
+    {
+        QByteArray data;
+        for (int i = 0; i < 1100; ++i)
+            data.append(char((i * 131) ^ (i >> 3)));
+        for (bool portable : {true, false}) {
+            Sha256::forcePortable(portable);
+            for (int n = 0; n <= data.size(); n += (n < 200 ? 1 : 37)) {
+                const QByteArray part = data.left(n);
+                QCOMPARE(QString::fromStdString(
+                             Sha256::hex(std::string_view(part.constData(), size_t(n)))),
+                         QString::fromLatin1(
+                             QCryptographicHash::hash(part, QCryptographicHash::Sha256).toHex()));
+            }
+        }
+        Sha256::forcePortable(false);
+        qInfo("SHA-NI used: %s", Sha256::hardwareAccelerated() ? "yes" : "no");
     }
 
     // Feeding the data in uneven pieces must give the one-shot digest.
