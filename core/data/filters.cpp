@@ -40,32 +40,40 @@ std::pair<int32_t, int32_t> activeCounts(const Dataset &d, const std::vector<boo
 
 int64_t removeDuplicates(const Interactions &in, std::vector<bool> &keep)
 {
-    std::vector<uint32_t> order;
-    order.reserve(in.size());
+    // Contiguous keys sort far faster than row indices compared through five columns.
+    struct Key {
+        uint64_t userItem;
+        int64_t ts;
+        uint32_t row;
+        uint16_t event;
+        bool sameAs(const Key &o) const
+        {
+            return userItem == o.userItem && ts == o.ts && event == o.event;
+        }
+        bool operator<(const Key &o) const
+        {
+            if (userItem != o.userItem)
+                return userItem < o.userItem;
+            if (ts != o.ts)
+                return ts < o.ts;
+            if (event != o.event)
+                return event < o.event;
+            return row < o.row; // the group's first row in file order comes first
+        }
+    };
+    std::vector<Key> keys;
+    keys.reserve(in.size());
     for (size_t r = 0; r < in.size(); ++r)
         if (keep[r])
-            order.push_back(uint32_t(r));
-    // Sorting by (key, row) puts each group's first row (file order) first.
-    std::sort(order.begin(), order.end(), [&in](uint32_t a, uint32_t b) {
-        if (in.user[a] != in.user[b])
-            return in.user[a] < in.user[b];
-        if (in.item[a] != in.item[b])
-            return in.item[a] < in.item[b];
-        if (in.timestamp[a] != in.timestamp[b])
-            return in.timestamp[a] < in.timestamp[b];
-        if (in.event[a] != in.event[b])
-            return in.event[a] < in.event[b];
-        return a < b;
-    });
+            keys.push_back(Key{(uint64_t(uint32_t(in.user[r])) << 32) | uint32_t(in.item[r]),
+                               in.timestamp[r], uint32_t(r), in.event[r]});
+    std::sort(keys.begin(), keys.end());
     int64_t removed = 0;
-    for (size_t k = 1; k < order.size(); ++k) {
-        const uint32_t a = order[k - 1], b = order[k];
-        if (in.user[a] == in.user[b] && in.item[a] == in.item[b] &&
-            in.timestamp[a] == in.timestamp[b] && in.event[a] == in.event[b]) {
-            keep[b] = false;
+    for (size_t k = 1; k < keys.size(); ++k)
+        if (keys[k].sameAs(keys[k - 1])) {
+            keep[keys[k].row] = false;
             ++removed;
         }
-    }
     return removed;
 }
 
