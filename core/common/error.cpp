@@ -33,12 +33,20 @@ std::string Location::toString() const
 {
     std::string out = file;
     if (line > 0) {
-        out += (out.empty() ? "line " : ":") + std::to_string(line);
-        if (column > 0)
-            out += ":" + std::to_string(column);
+        out.append(out.empty() ? "line " : ":");
+        out.append(std::to_string(line));
+        if (column > 0) {
+            out.push_back(':');
+            out.append(std::to_string(column));
+        }
     }
-    if (!field.empty())
-        out += (out.empty() ? "" : " ") + std::string("(") + field + ")";
+    if (!field.empty()) {
+        if (!out.empty())
+            out.push_back(' ');
+        out.push_back('(');
+        out.append(field);
+        out.push_back(')');
+    }
     return out;
 }
 
