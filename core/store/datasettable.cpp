@@ -18,13 +18,6 @@ Error notFound(int64_t id)
     return Error{ErrorCode::NotFound, "no dataset with id " + std::to_string(id), {}};
 }
 
-// One stored column as read back, before decoding.
-struct StoredColumn {
-    int64_t count = 0;
-    std::string sha256;
-    std::vector<uint8_t> bytes;
-};
-
 class CorruptDataset {
 public:
     CorruptDataset(const sqlite::Connection &db, int64_t id, std::string name)
@@ -148,8 +141,35 @@ Expected<Dataset> selectDataset(sqlite::Connection &db, int64_t id)
     head->reset();
     const CorruptDataset corrupt(db, id, d.name);
 
-    // Read every column first (hash-checked), then decode in a fixed order.
-    std::map<std::string, StoredColumn> stored;
+    // Each column is hash-checked and decoded straight from SQLite's buffer (no extra copy);
+    // cross-column checks follow once all are read.
+    Interactions &in = d.interactions;
+    std::vector<std::string> userIds, itemIds, kindNames;
+    std::map<std::string, std::string> hashes; // name -> sha256, to recheck the content hash
+    const auto decodeInto = [&](const std::string &name, std::span<const uint8_t> bytes,
+                                int64_t count) -> Status {
+        if (name == column::kUser)
+            return decodeArray(bytes, count, in.user);
+        if (name == column::kItem)
+            return decodeArray(bytes, count, in.item);
+        if (name == column::kTimestamp)
+            return decodeArray(bytes, count, in.timestamp);
+        if (name == column::kEvent)
+            return decodeArray(bytes, count, in.event);
+        if (name == column::kValue)
+            return decodeArray(bytes, count, in.value);
+        if (name == column::kUserIds)
+            return decodeStrings(bytes, count, userIds);
+        if (name == column::kItemIds)
+            return decodeStrings(bytes, count, itemIds);
+        if (name == column::kEventKinds)
+            return decodeStrings(bytes, count, kindNames);
+        if (name == column::kItemInfo)
+            return decodeItemInfo(bytes, count, d.itemInfo);
+        if (name == column::kUserInfo)
+            return decodeUserInfo(bytes, count, d.userInfo);
+        return {}; // not part of this schema version's content; ignored
+    };
     auto cols = db.prepare("SELECT name, count, sha256, data FROM dataset_column"
                            " WHERE dataset_id = ?");
     RECFORGE_TRY(cols);
@@ -159,92 +179,58 @@ Expected<Dataset> selectDataset(sqlite::Connection &db, int64_t id)
         RECFORGE_TRY(row);
         if (!*row)
             break;
-        StoredColumn c;
         const std::string name = cols->columnText(0);
-        c.count = cols->columnInt64(1);
-        c.sha256 = cols->columnText(2);
+        const int64_t count = cols->columnInt64(1);
+        const std::string sha256 = cols->columnText(2);
         const auto blob = cols->columnBlob(3);
         Sha256 hash;
         hash.update(blob.data(), blob.size());
-        if (hash.finishHex() != c.sha256)
+        if (hash.finishHex() != sha256)
             return tl::unexpected(corrupt(name, "content does not match its sha256"));
-        c.bytes.assign(blob.begin(), blob.end());
-        stored.emplace(name, std::move(c));
+        if (auto ok = decodeInto(name, blob, count); !ok)
+            return tl::unexpected(corrupt(name, ok.error().message));
+        hashes[name] = sha256;
     }
-    std::vector<EncodedColumn> hashes; // to recheck the dataset content hash
+    std::vector<EncodedColumn> stored;
     for (const std::string &name : columnNames()) {
-        auto it = stored.find(name);
-        if (it == stored.end())
+        auto it = hashes.find(name);
+        if (it == hashes.end())
             return tl::unexpected(corrupt(name, "column is missing"));
         EncodedColumn h;
         h.name = name;
-        h.sha256 = it->second.sha256;
-        hashes.push_back(std::move(h));
+        h.sha256 = it->second;
+        stored.push_back(std::move(h));
     }
-    if (datasetHash(hashes) != contentHash)
+    if (datasetHash(stored) != contentHash)
         return tl::unexpected(corrupt("*", "column hashes do not match the dataset content hash"));
 
-    const auto decode = [&](const char *name, auto &out) -> Status {
-        const StoredColumn &c = stored.at(name);
-        Status ok;
-        using Out = std::decay_t<decltype(out)>;
-        if constexpr (std::is_same_v<Out, std::vector<std::string>>)
-            ok = decodeStrings(c.bytes, c.count, out);
-        else if constexpr (std::is_same_v<Out, std::vector<ItemInfo>>)
-            ok = decodeItemInfo(c.bytes, c.count, out);
-        else if constexpr (std::is_same_v<Out, std::vector<UserInfo>>)
-            ok = decodeUserInfo(c.bytes, c.count, out);
-        else
-            ok = decodeArray(c.bytes, c.count, out);
-        if (!ok)
-            return tl::unexpected(corrupt(name, ok.error().message));
-        return {};
-    };
-    Interactions &in = d.interactions;
-    RECFORGE_TRY(decode(column::kUser, in.user));
-    RECFORGE_TRY(decode(column::kItem, in.item));
-    RECFORGE_TRY(decode(column::kTimestamp, in.timestamp));
-    RECFORGE_TRY(decode(column::kEvent, in.event));
-    RECFORGE_TRY(decode(column::kValue, in.value));
     if (int64_t(in.user.size()) != rows)
         return tl::unexpected(corrupt(column::kUser, "has " + std::to_string(in.user.size()) +
                                                          " rows, the dataset " +
                                                          std::to_string(rows)));
+    const auto buildIds = [&](const char *name, const std::vector<std::string> &ids,
+                              int64_t expected, IdMap &map) -> Status {
+        if (int64_t(ids.size()) != expected)
+            return tl::unexpected(corrupt(name, "has " + std::to_string(ids.size()) +
+                                                    " ids, the dataset " +
+                                                    std::to_string(expected)));
+        map.reserve(ids.size());
+        for (const std::string &s : ids)
+            map.intern(s);
+        if (map.size() != expected)
+            return tl::unexpected(corrupt(name, "contains duplicate ids"));
+        return {};
+    };
+    RECFORGE_TRY(buildIds(column::kUserIds, userIds, users, d.users));
+    RECFORGE_TRY(buildIds(column::kItemIds, itemIds, items, d.items));
 
-    std::vector<std::string> strings;
-    RECFORGE_TRY(decode(column::kUserIds, strings));
-    if (int64_t(strings.size()) != users)
-        return tl::unexpected(corrupt(column::kUserIds, "has " + std::to_string(strings.size()) +
-                                                            " ids, the dataset " +
-                                                            std::to_string(users)));
-    d.users.reserve(strings.size());
-    for (const std::string &s : strings)
-        d.users.intern(s);
-    if (d.users.size() != users)
-        return tl::unexpected(corrupt(column::kUserIds, "contains duplicate ids"));
-
-    RECFORGE_TRY(decode(column::kItemIds, strings));
-    if (int64_t(strings.size()) != items)
-        return tl::unexpected(corrupt(column::kItemIds, "has " + std::to_string(strings.size()) +
-                                                            " ids, the dataset " +
-                                                            std::to_string(items)));
-    d.items.reserve(strings.size());
-    for (const std::string &s : strings)
-        d.items.intern(s);
-    if (d.items.size() != items)
-        return tl::unexpected(corrupt(column::kItemIds, "contains duplicate ids"));
-
-    RECFORGE_TRY(decode(column::kEventKinds, strings));
     const EventKinds builtins;
-    bool kindsOk = strings.size() >= builtins.size();
-    for (size_t k = 0; kindsOk && k < strings.size(); ++k)
-        kindsOk = d.eventKinds.intern(strings[k]) == k;
+    bool kindsOk = kindNames.size() >= builtins.size();
+    for (size_t k = 0; kindsOk && k < kindNames.size(); ++k)
+        kindsOk = d.eventKinds.intern(kindNames[k]) == k;
     if (!kindsOk)
         return tl::unexpected(
             corrupt(column::kEventKinds, "built-in kinds missing or names duplicated"));
-
-    RECFORGE_TRY(decode(column::kItemInfo, d.itemInfo));
-    RECFORGE_TRY(decode(column::kUserInfo, d.userInfo));
 
     if (auto ok = validateDataset(d); !ok)
         return tl::unexpected(corrupt(ok.error().location.field, ok.error().message));
