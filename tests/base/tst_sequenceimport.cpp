@@ -224,6 +224,20 @@ private Q_SLOTS:
         QCOMPARE(stopped.error().location.field, std::string("9"));
     }
 
+    void attributeItemsKeepFileOrderAndRepeatedKeysCountOnce()
+    {
+        QTemporaryDir dir;
+        Dataset dataset;
+        NullObserver observer;
+        auto result = importItemAttributesJson(
+            dataset, writeFile(dir, "a.json", "{\"b\": [1], \"a\": [2], \"b\": [3]}"), observer);
+        QVERIFY(result.has_value());
+        QCOMPARE(result->rowsRead, int64_t(2));
+        QCOMPARE(dataset.items.ids(), (std::vector<std::string>{"b", "a"}));
+        QCOMPARE(dataset.itemInfo[0].attributes,
+                 (std::vector<std::pair<std::string, std::string>>{{"attr", "3"}}));
+    }
+
     void malformedAttributeFiles_data()
     {
         QTest::addColumn<QByteArray>("bytes");

@@ -14,11 +14,10 @@ using namespace importdetail;
 
 namespace {
 
-// Keeps the file's key order, so items first seen here are appended in file order.
-using OrderedJson = nlohmann::ordered_json;
+using Json = nlohmann::json;
 
 // An attribute id: a non-empty string or an integer. False with a reason otherwise.
-bool attributeId(const OrderedJson &value, std::string &out, std::string &reason)
+bool attributeId(const Json &value, std::string &out, std::string &reason)
 {
     if (value.is_string() && !trimSpaces(value.get_ref<const std::string &>()).empty()) {
         out = std::string(trimSpaces(value.get_ref<const std::string &>()));
@@ -61,10 +60,18 @@ Expected<FileImportReport> importItemAttributesJson(Dataset &dataset, const std:
     if (isBlank(text))
         return makeError(ErrorCode::Empty, "attribute file is empty", Location{path, 0, 0, {}});
 
-    OrderedJson root;
+    Json root;
+    std::vector<std::string> order;
     try {
-        root = OrderedJson::parse(text.begin(), text.end());
-    } catch (const OrderedJson::parse_error &e) {
+        // nlohmann::json sorts keys; items first seen here are appended in file order, so the keys
+        // are recorded as the parser meets them (ordered_json would be quadratic in the items).
+        root = Json::parse(text.begin(), text.end(),
+                           [&order](int depth, Json::parse_event_t event, Json &parsed) {
+                               if (depth == 1 && event == Json::parse_event_t::key)
+                                   order.push_back(parsed.get<std::string>());
+                               return true;
+                           });
+    } catch (const Json::parse_error &e) {
         Location where = locateOffset(text, e.byte > 0 ? e.byte - 1 : 0, path);
         return makeError(ErrorCode::Parse, std::string("invalid JSON: ") + e.what(),
                          std::move(where));
@@ -83,14 +90,18 @@ Expected<FileImportReport> importItemAttributesJson(Dataset &dataset, const std:
     rowOptions.errorPolicy = policy;
     SideFileRows rows(report, rowOptions, path);
     ProgressReporter progress(observer, std::move(stop), "attributes " + displayName(path),
-                              int64_t(root.size()));
+                              int64_t(order.size()));
     int64_t done = 0;
     std::vector<std::string> values;
-    for (auto it = root.begin(); it != root.end(); ++it) {
+    for (const std::string &key : order) {
         if (!progress.tick(++done))
             return tl::unexpected(cancelledError(path));
-        const std::string &key = it.key();
-        const OrderedJson &list = it.value();
+        // A repeated key: the parser kept the last value; it is read once, at the first occurrence.
+        const auto found = root.find(key);
+        if (found == root.end())
+            continue;
+        const Json list = std::move(*found);
+        root.erase(found);
         std::string reason;
         values.clear();
         if (trimSpaces(key).empty()) {
@@ -98,7 +109,7 @@ Expected<FileImportReport> importItemAttributesJson(Dataset &dataset, const std:
         } else if (!list.is_array()) {
             reason = std::string("expected an array of attribute ids, found ") + list.type_name();
         } else {
-            for (const OrderedJson &element : list) {
+            for (const Json &element : list) {
                 std::string value;
                 if (!attributeId(element, value, reason))
                     break;
