@@ -109,7 +109,11 @@ private Q_SLOTS:
         writeFile(dir, "u.item", "10|T (1999)|||" + flags({1}) + "\n");
         std::string genres;
         for (int g = 0; g < 19; ++g)
-            genres += "G" + std::to_string(g) + "|" + std::to_string(g) + "\n";
+            genres.append("G")
+                .append(std::to_string(g))
+                .append("|")
+                .append(std::to_string(g))
+                .append("\n");
         writeFile(dir, "u.genre", genres);
         NullObserver observer;
         auto result = importMovieLens(optionsFor(data), observer);
