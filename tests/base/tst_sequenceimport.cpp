@@ -224,6 +224,18 @@ private Q_SLOTS:
         QCOMPARE(stopped.error().location.field, std::string("9"));
     }
 
+    void otherCataloguesGoThroughImportItems()
+    {
+        QTemporaryDir dir;
+        ImportOptions options = optionsFor(writeFile(dir, "s.txt", "1 a b\n"));
+        options.itemsPath = writeFile(dir, "items.csv", "item_id,title\na,Lip balm\n");
+        NullObserver observer;
+        auto result = importSequences(options, observer);
+        QVERIFY2(result.has_value(), result ? "" : result.error().toString().c_str());
+        QCOMPARE(int(result->report.files.size()), 2);
+        QCOMPARE(result->dataset.itemInfo[0].title, std::string("Lip balm"));
+    }
+
     void attributeItemsKeepFileOrderAndRepeatedKeysCountOnce()
     {
         QTemporaryDir dir;

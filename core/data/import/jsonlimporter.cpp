@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "data/import/formatsupport.h"
+#include "data/import/importer.h"
 #include "data/import/jsonfields.h"
 #include "data/import/rowsink.h"
 #include "data/import/textdecoder.h"
@@ -233,13 +234,14 @@ Expected<ImportResult> importJsonLines(const ImportOptions &options, Observer &o
     result.report.files.push_back(std::move(report));
 
     if (!options.itemsPath.empty()) {
-        auto items = importJsonLinesItems(result.dataset, options, observer, stop);
+        // importItems picks JSON Lines or a delimited reader by the file's extension.
+        auto items = importItems(result.dataset, options, observer, stop);
         if (!items)
             return tl::unexpected(items.error());
         result.report.files.push_back(std::move(*items));
     }
     if (!options.usersPath.empty()) {
-        auto users = importJsonLinesUsers(result.dataset, options, observer, stop);
+        auto users = importUsers(result.dataset, options, observer, stop);
         if (!users)
             return tl::unexpected(users.error());
         result.report.files.push_back(std::move(*users));

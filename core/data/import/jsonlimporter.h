@@ -21,7 +21,8 @@ namespace recforge {
 // returned error (ErrorCode::Parse, file:line:column (field)). Invalid UTF-8 is ErrorCode::Encoding
 // (JSON is UTF-8 by definition; a UTF-8 BOM is accepted). A file with no record, or no accepted
 // record, is ErrorCode::Empty. Progress is in bytes; cancellation returns ErrorCode::Cancelled.
-// When options.itemsPath / usersPath are set they are read as JSON Lines catalogue / user files.
+// When options.itemsPath / usersPath are set they are read through importItems() / importUsers()
+// (importer.h): JSON Lines for *.jsonl / *.json / *.ndjson, else the delimited reader.
 Expected<ImportResult> importJsonLines(const ImportOptions &options, Observer &observer,
                                        StopToken stop = {});
 

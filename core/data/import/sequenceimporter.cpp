@@ -3,7 +3,7 @@
 #include <chrono>
 
 #include "data/import/formatsupport.h"
-#include "data/import/jsonlimporter.h"
+#include "data/import/importer.h"
 #include "data/import/rowsink.h"
 #include "data/import/textdecoder.h"
 
@@ -15,14 +15,11 @@ namespace {
 
 constexpr size_t kMaxRepeatWarnings = 100;
 
-bool hasJsonLinesExtension(const std::string &path)
+bool hasExtension(const std::string &path, std::string_view extension)
 {
     const std::string lowered = toLowerAscii(path);
-    auto endsWith = [&](std::string_view suffix) {
-        return lowered.size() >= suffix.size() &&
-               lowered.compare(lowered.size() - suffix.size(), suffix.size(), suffix) == 0;
-    };
-    return endsWith(".jsonl") || endsWith(".ndjson");
+    return lowered.size() >= extension.size() &&
+           lowered.compare(lowered.size() - extension.size(), extension.size(), extension) == 0;
 }
 
 // The sink numbers rows by file position; the format's time is the position in the user's own
@@ -114,10 +111,10 @@ Expected<ImportResult> importSequences(const ImportOptions &options, Observer &o
     result.report.files.push_back(std::move(report));
 
     if (!options.itemsPath.empty()) {
-        auto items = hasJsonLinesExtension(options.itemsPath)
-                         ? importJsonLinesItems(dataset, options, observer, stop)
-                         : importItemAttributesJson(dataset, options.itemsPath, observer, stop,
-                                                    options.errorPolicy);
+        auto items = hasExtension(options.itemsPath, ".json")
+                         ? importItemAttributesJson(dataset, options.itemsPath, observer, stop,
+                                                    options.errorPolicy)
+                         : importItems(dataset, options, observer, stop);
         if (!items)
             return tl::unexpected(items.error());
         result.report.files.push_back(std::move(*items));

@@ -18,7 +18,8 @@ namespace recforge {
 // sequence (positions go on counting) and adds a warning to the report. Encodings go through the
 // shared decoder (UTF-8 with or without BOM, GB18030); invalid bytes are ErrorCode::Encoding.
 // Empty file / nothing accepted = ErrorCode::Empty; progress in bytes; cancellation returns
-// ErrorCode::Cancelled. When options.itemsPath is set it is read with importItemAttributesJson().
+// ErrorCode::Cancelled. options.itemsPath, when set: a *.json file is read with
+// importItemAttributesJson(); any other (*.jsonl, CSV, TSV...) with importItems() (importer.h).
 Expected<ImportResult> importSequences(const ImportOptions &options, Observer &observer,
                                        StopToken stop = {});
 
