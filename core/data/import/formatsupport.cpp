@@ -194,7 +194,10 @@ std::string replaceExtension(const std::string &path, const std::string &extensi
 
 std::string displayName(const std::string &path)
 {
-    const std::string name = fs::path(path).filename().string();
+    std::string trimmed = path;
+    while (trimmed.size() > 1 && trimmed.back() == '/')
+        trimmed.pop_back(); // "data/ml-100k/" names the folder ml-100k
+    const std::string name = fs::path(trimmed).filename().string();
     return name.empty() ? path : name;
 }
 

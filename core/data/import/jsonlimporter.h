@@ -18,8 +18,9 @@ namespace recforge {
 // an id of the wrong type (object, array, bool, float), a bad timestamp or a NaN / negative value
 // is a rejected row: with ErrorPolicy::SkipAndReport it lands in the report (line, column = byte
 // position of a JSON syntax error, field = the offending key); with StopAtFirstError it is the
-// returned error (ErrorCode::Parse, file:line:column (field)). Invalid UTF-8 is ErrorCode::Encoding
-// (JSON is UTF-8 by definition; a UTF-8 BOM is accepted). A file with no record, or no accepted
+// returned error (ErrorCode::Parse, file:line:column (field)). Text goes through the shared decoder
+// (options.encoding: UTF-8 with or without BOM; Auto also accepts GB18030); bytes that are not
+// valid in the encoding are ErrorCode::Encoding. A file with no record, or no accepted
 // record, is ErrorCode::Empty. Progress is in bytes; cancellation returns ErrorCode::Cancelled.
 // When options.itemsPath / usersPath are set they are read through importItems() / importUsers()
 // (importer.h): JSON Lines for *.jsonl / *.json / *.ndjson, else the delimited reader.
