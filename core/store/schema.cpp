@@ -1,5 +1,7 @@
 #include "schema.h"
 
+#include "store/runschema.h"
+
 namespace recforge::store {
 
 const std::vector<Migration> &migrations()
@@ -74,6 +76,8 @@ const std::vector<Migration> &migrations()
             " roles BLOB NOT NULL,"
             " UNIQUE(dataset_id, name))",
         }},
+        // v2: the experiment store (runs, metrics, curves, checkpoints, run events).
+        runStoreMigration(),
     };
     return kMigrations;
 }
