@@ -1,5 +1,6 @@
 #include "runstore.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 
@@ -38,10 +39,15 @@ void RunStore::Impl::queueCurvePoints(int64_t run, const std::string &series,
     const double now = nowUnixSeconds();
     std::lock_guard lock(pendingMutex);
     PendingCurves &p = pending[run];
+    // A run logs a handful of series: a linear search beats hashing the name.
+    const auto named = std::find(p.series.begin(), p.series.end(), series);
+    const auto index = uint32_t(named - p.series.begin());
+    if (named == p.series.end())
+        p.series.push_back(series);
     for (CurvePoint &point : points) {
         if (point.wallTime == 0)
             point.wallTime = now;
-        p.points.emplace_back(series, point);
+        p.points.emplace_back(index, point);
     }
     if (p.scheduled)
         return; // the queued job has not taken the buffer yet: it will store these too
@@ -52,28 +58,27 @@ void RunStore::Impl::queueCurvePoints(int64_t run, const std::string &series,
 
 Status RunStore::Impl::drainCurves(sqlite::Connection &db, int64_t run)
 {
-    std::vector<std::pair<std::string, CurvePoint>> points;
+    PendingCurves taken;
     {
         std::lock_guard lock(pendingMutex);
         auto it = pending.find(run);
         if (it == pending.end())
             return {};
-        points.swap(it->second.points);
+        taken = std::move(it->second);
         pending.erase(it); // later points schedule a new job
     }
-    // Group by series, keeping each series' order (a batch typically logs 2-4 series).
-    std::vector<std::pair<std::string, std::vector<CurvePoint>>> bySeries;
-    for (auto &[series, point] : points) {
-        auto it = std::find_if(bySeries.begin(), bySeries.end(),
-                               [&](const auto &s) { return s.first == series; });
-        if (it == bySeries.end())
-            it = bySeries.insert(bySeries.end(), {series, {}});
-        it->second.push_back(point);
-    }
-    for (const auto &[series, seriesPoints] : bySeries) {
-        if (auto ok = store::insertCurvePoints(db, run, series, seriesPoints); !ok) {
+    // Group by series, keeping each series' order.
+    std::vector<std::vector<CurvePoint>> bySeries(taken.series.size());
+    for (const auto &[index, point] : taken.points)
+        bySeries[index].push_back(point);
+    taken.points.clear();
+    for (size_t i = 0; i < bySeries.size(); ++i) {
+        if (auto ok = store::insertCurvePoints(db, run, taken.series[i], bySeries[i]); !ok) {
+            size_t count = 0;
+            for (const auto &points : bySeries)
+                count += points.size();
             Error e = ok.error();
-            e.message = "run " + std::to_string(run) + ": " + std::to_string(points.size()) +
+            e.message = "run " + std::to_string(run) + ": " + std::to_string(count) +
                         " curve points not stored: " + e.message;
             return tl::unexpected(e);
         }

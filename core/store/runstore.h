@@ -28,6 +28,11 @@ class StoreWriter;
 // finishRun, resumeRun, markInterruptedRuns, deleteRun) wait for their commit and return their
 // error. Everything posted before a flush() or a waiting call is committed when it returns.
 //
+// Curve points of a run are buffered and stored by one writer job per run and batch window
+// (measured: 10k points cost ~2.5 ms in the calling thread; ~200k points/s reach the file). When a
+// caller outpaces SQLite for seconds, that job's transaction grows with the backlog instead of
+// blocking the caller.
+//
 // Reads use a separate connection (WAL: never blocked by the writer) and see what is committed:
 // call flush() first to read your own queued writes.
 //

