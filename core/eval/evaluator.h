@@ -64,6 +64,7 @@ nlohmann::json toJson(const EvalResult &result);
 // than requested negatives get all of them.
 // Per group and K: HR, Recall, Precision, NDCG, MRR, MAP; full ranking adds Coverage and AvgPop
 // (mean fit-row count of recommended items). Scores that are NaN rank last.
+// Threads: uses LibTorch's intra-op pool (call applyRuntime() first; Debian defaults to 1).
 // Errors: InvalidArgument (bad options, model not fitted, item count differs from the data, stage
 // not available), Cancelled (stop or observer), Internal (the model threw).
 Expected<EvalResult> evaluate(Recommender &model, const TrainingData &data,

@@ -77,9 +77,11 @@ public:
     // Scores every item for every user of the request. Returns [batch, itemCount()] float32,
     // higher = better, on the model's device (CPU unless fitted on another device). Scores are
     // raw (for softmax-trained models: logits), so they can serve as distillation targets.
-    // Nothing is masked: masking seen items is the caller's job. Preconditions: isFitted(), item
-    // ids in histories < itemCount(). Not thread-safe (models may reuse buffers). Embedding models
-    // implement this as one matmul per batch; callers batch ~1024 users.
+    // Nothing is masked: masking seen items is the caller's job. The returned tensor belongs to
+    // the caller, who may modify it in place (never return a view of the model's own state).
+    // Preconditions: isFitted(), item ids in histories < itemCount(). Not thread-safe (models may
+    // reuse buffers). Embedding models implement this as one matmul per batch; callers batch ~1024
+    // users.
     virtual torch::Tensor scoreItems(const ScoreRequest &request) = 0;
 
     // Scores chosen candidates: candidates [batch, m] int64 item ids -> [batch, m] float32.
