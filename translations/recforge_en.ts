@@ -1,4 +1,1216 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Activity over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactions per day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoryChart</name>
+    <message>
+        <source>Category mix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <source>view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event funnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PopularityChart</name>
+    <message>
+        <source>Item popularity (long tail)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactions (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserHistogramChart</name>
+    <message>
+        <source>Interactions per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interactions (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>users (log scale)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Workbench for e-commerce recommender experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project file to open (*.recforge).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DataPanel</name>
+    <message>
+        <source>%1 users, %2 items, %3 interactions
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open the dataset: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate demo shop...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project has no dataset yet. Import interaction logs (CSV, TSV, JSON Lines, MovieLens, RecBole) or generate a synthetic demo shop.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DatasetOverview</name>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sparsity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show rejected rows...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 interactions per user on average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 with interactions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>median %1 per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of empty user-item cells</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of items have a category; title %1, brand %2, price %3, description %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1. Rows read %2, accepted %3, rejected %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::GenerateShopDialog</name>
+    <message>
+        <source>Generate demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generates a synthetic shop (catalogue in English and Chinese, users, view/click/cart/purchase sessions). A dataset with the same name is replaced.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events (about):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::GenerateShopJob</name>
+    <message>
+        <source>Generate demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportEventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map each raw event to a kind and a weight (used by weighted objectives).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distinct events found in the preview. Type a name to keep an event as a custom kind.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No event column is mapped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Raw event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep events not listed here as custom kinds (otherwise reject those rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every row is a:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportFilePage</name>
+    <message>
+        <source>Interactions file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item catalogue file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User attributes file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.dat *.data *.jsonl *.json *.inter *.item *.user);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The interaction log is required; a catalogue and user attributes are optional.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interactions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimited text (CSV, TSV, ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequences (user item1 item2 ...)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MovieLens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RecBole atomic files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path of a CSV, TSV, JSON Lines, MovieLens or RecBole file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tip: you can drop a file onto this window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportFiltersPage</name>
+    <message>
+        <source>Name in use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project already has a dataset named &quot;%1&quot;. Choose another name or tick &quot;Replace&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The start of the time window must be before its end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters, split and name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clean the log, choose how to split it for evaluation, and name the dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove duplicate rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat until stable (k-core)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min. interactions per user:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min. interactions per item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only between (UTC):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace a dataset with this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bad rows:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip them and report them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop at the first bad row</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportJob</name>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportMappingPage</name>
+    <message>
+        <source>(not mapped)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map the file&apos;s columns to users, items, time, event and value. User and item are required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value / rating:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timestamp format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom pattern:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unix seconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unix milliseconds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ISO 8601 date/time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom pattern</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. %d/%m/%Y %H:%M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a timestamp the row order is the time. Without an event column every row gets the default event chosen on the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportPreviewPage</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as %1, delimiter %2, encoding %3, %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>without a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read as %1, encoding %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The first %1 rows as they will be read. Adjust the settings if the columns look wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportRunPage</name>
+    <message>
+        <source>Rows read: %1, accepted: %2, rejected: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset &quot;%1&quot; saved: %2 users, %3 items, %4 interactions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filters removed %1 rows (%2 duplicates, %3 outside the time window, %4 by minimum counts).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split: train %1, validation %2, test %3, support %4, excluded %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Took %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Import of &quot;%1&quot;: %n row(s) rejected.</source>
+        <translation>
+            <numerusform>Import of &quot;%1&quot;: %n row rejected.</numerusform>
+            <numerusform>Import of &quot;%1&quot;: %n rows rejected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import failed; nothing was saved.
+%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading, filtering, splitting and saving run in the background.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can cancel at any time before the data is saved; Back also stops the import.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show rejected rows...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportWizard</name>
+    <message>
+        <source>Import data</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::InteractionsTableModel</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::IssuesDock</name>
+    <message>
+        <source>Issues</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ItemsTableModel</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::Job</name>
+    <message>
+        <source>Unknown exception in job &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::JobProgressWidget</name>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 h left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop this job at its next checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::MainWindow</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open project %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generated the demo shop &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RecForge projects (*.recforge)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About RecForge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RecForge %1&lt;/h3&gt;&lt;p&gt;A workbench for e-commerce recommender experiments: import interaction logs and catalogues, pretrain, fine-tune and distil sequence models, tune them and inspect their recommendations.&lt;/p&gt;&lt;p&gt;Build %2, Qt %3.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — RecForge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RecForge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import Data...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate Demo Shop...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;About RecForge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets: import, overview, tables and splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::NewSplitDialog</name>
+    <message>
+        <source>New split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New split of dataset &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::OpenDatasetJob</name>
+    <message>
+        <source>Open dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PreferencesDialog</name>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The translation for %1 was not found; the interface stays in English.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All cores (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RejectedRowsDialog</name>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 rows were rejected; the first %2 are listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were rejected.</source>
+        <translation>
+            <numerusform>%n row was rejected.</numerusform>
+            <numerusform>%n rows were rejected.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RejectedRowsModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::SplitJob</name>
+    <message>
+        <source>Make split</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::SplitParamsWidget</name>
+    <message>
+        <source>Leave one out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temporal (by time cutoffs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random ratio (per user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test share:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support interactions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items new from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic cutoffs (time quantiles)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per user in time order: the last interaction is the test target, the second last the validation target, the rest trains.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything after the test cutoff is test, after the validation cutoff validation. Automatic: the 80% and 90% time quantiles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per user, a seeded shuffle puts the given shares of interactions in validation and test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seeded share of users is held out entirely; their first few interactions are given as support at inference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items first seen after the cutoff are cold: their interactions are test only. Automatic: the 90% time quantile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::SplitsPanel</name>
+    <message>
+        <source>Split failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored splits of the selected dataset (interactions per role):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New split...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TableBrowser</name>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search ids, titles, text...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::UsersTableModel</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 </TS>

@@ -1,4 +1,1218 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Activity over time</source>
+        <translation>随时间的活跃度</translation>
+    </message>
+    <message>
+        <source>interactions per day</source>
+        <translation>每日交互数</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>CategoryChart</name>
+    <message>
+        <source>Category mix</source>
+        <translation>类目构成</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>交互数</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>(no category)</source>
+        <translation>（无类目）</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+</context>
+<context>
+    <name>FunnelChart</name>
+    <message>
+        <source>view</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <source>click</source>
+        <translation>点击</translation>
+    </message>
+    <message>
+        <source>cart</source>
+        <translation>加购</translation>
+    </message>
+    <message>
+        <source>purchase</source>
+        <translation>购买</translation>
+    </message>
+    <message>
+        <source>rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Event funnel</source>
+        <translation>事件漏斗</translation>
+    </message>
+    <message>
+        <source>interactions</source>
+        <translation>交互数</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>PopularityChart</name>
+    <message>
+        <source>Item popularity (long tail)</source>
+        <translation>商品热度（长尾）</translation>
+    </message>
+    <message>
+        <source>item rank</source>
+        <translation>商品排名</translation>
+    </message>
+    <message>
+        <source>interactions (log scale)</source>
+        <translation>交互数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>UserHistogramChart</name>
+    <message>
+        <source>Interactions per user</source>
+        <translation>每位用户的交互数</translation>
+    </message>
+    <message>
+        <source>interactions (log scale)</source>
+        <translation>交互数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>users (log scale)</source>
+        <translation>用户数（对数刻度）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Workbench for e-commerce recommender experiments</source>
+        <translation>电商推荐实验工作台</translation>
+    </message>
+    <message>
+        <source>Project file to open (*.recforge).</source>
+        <translation>要打开的项目文件（*.recforge）。</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DataPanel</name>
+    <message>
+        <source>%1 users, %2 items, %3 interactions
+%4</source>
+        <translation>%1 位用户，%2 个商品，%3 条交互
+%4</translation>
+    </message>
+    <message>
+        <source>Could not open the dataset: %1</source>
+        <translation>无法打开数据集：%1</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Import data...</source>
+        <translation>导入数据...</translation>
+    </message>
+    <message>
+        <source>Generate demo shop...</source>
+        <translation>生成演示商店...</translation>
+    </message>
+    <message>
+        <source>This project has no dataset yet. Import interaction logs (CSV, TSV, JSON Lines, MovieLens, RecBole) or generate a synthetic demo shop.</source>
+        <translation>此项目还没有数据集。请导入交互日志（CSV、TSV、JSON Lines、MovieLens、RecBole），或生成一个合成的演示商店。</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Splits</source>
+        <translation>数据划分</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DatasetOverview</name>
+    <message>
+        <source>Users</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Interactions</source>
+        <translation>交互</translation>
+    </message>
+    <message>
+        <source>Sparsity</source>
+        <translation>稀疏度</translation>
+    </message>
+    <message>
+        <source>Time range</source>
+        <translation>时间范围</translation>
+    </message>
+    <message>
+        <source>Catalogue coverage</source>
+        <translation>商品目录完整度</translation>
+    </message>
+    <message>
+        <source>Show rejected rows...</source>
+        <translation>查看被拒绝的行...</translation>
+    </message>
+    <message>
+        <source>%1 interactions per user on average</source>
+        <translation>平均每位用户 %1 条交互</translation>
+    </message>
+    <message>
+        <source>%1 with interactions</source>
+        <translation>其中 %1 个有交互</translation>
+    </message>
+    <message>
+        <source>median %1 per user</source>
+        <translation>每位用户中位数 %1</translation>
+    </message>
+    <message>
+        <source>share of empty user-item cells</source>
+        <translation>用户-商品矩阵中空单元格的比例</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 天</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>of items have a category; title %1, brand %2, price %3, description %4</source>
+        <translation>的商品有类目；标题 %1，品牌 %2，价格 %3，描述 %4</translation>
+    </message>
+    <message>
+        <source>Source: %1</source>
+        <translation>来源：%1</translation>
+    </message>
+    <message>
+        <source>Source: %1. Rows read %2, accepted %3, rejected %4.</source>
+        <translation>来源：%1。读取 %2 行，接受 %3 行，拒绝 %4 行。</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::GenerateShopDialog</name>
+    <message>
+        <source>Generate demo shop</source>
+        <translation>生成演示商店</translation>
+    </message>
+    <message>
+        <source>Generates a synthetic shop (catalogue in English and Chinese, users, view/click/cart/purchase sessions). A dataset with the same name is replaced.</source>
+        <translation>生成一个合成商店（中英文商品目录、用户，以及浏览/点击/加购/购买会话）。同名数据集将被替换。</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>用户数：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>商品数：</translation>
+    </message>
+    <message>
+        <source>Events (about):</source>
+        <translation>事件数（约）：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Dataset name:</source>
+        <translation>数据集名称：</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::GenerateShopJob</name>
+    <message>
+        <source>Generate demo shop</source>
+        <translation>生成演示商店</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportEventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Map each raw event to a kind and a weight (used by weighted objectives).</source>
+        <translation>将每个原始事件映射到一种事件类型和权重（用于加权训练目标）。</translation>
+    </message>
+    <message>
+        <source>Distinct events found in the preview. Type a name to keep an event as a custom kind.</source>
+        <translation>预览中发现的不同事件。输入名称可将事件保留为自定义类型。</translation>
+    </message>
+    <message>
+        <source>No event column is mapped.</source>
+        <translation>未映射事件列。</translation>
+    </message>
+    <message>
+        <source>Raw event</source>
+        <translation>原始事件</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>权重</translation>
+    </message>
+    <message>
+        <source>Keep events not listed here as custom kinds (otherwise reject those rows)</source>
+        <translation>将此处未列出的事件保留为自定义类型（否则拒绝这些行）</translation>
+    </message>
+    <message>
+        <source>Every row is a:</source>
+        <translation>每一行都视为：</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportFilePage</name>
+    <message>
+        <source>Interactions file</source>
+        <translation>交互文件</translation>
+    </message>
+    <message>
+        <source>Item catalogue file</source>
+        <translation>商品目录文件</translation>
+    </message>
+    <message>
+        <source>User attributes file</source>
+        <translation>用户属性文件</translation>
+    </message>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.dat *.data *.jsonl *.json *.inter *.item *.user);;All files (*)</source>
+        <translation>数据文件 (*.csv *.tsv *.txt *.dat *.data *.jsonl *.json *.inter *.item *.user);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the data</source>
+        <translation>选择数据</translation>
+    </message>
+    <message>
+        <source>The interaction log is required; a catalogue and user attributes are optional.</source>
+        <translation>交互日志为必填项；商品目录和用户属性为可选项。</translation>
+    </message>
+    <message>
+        <source>Interactions:</source>
+        <translation>交互：</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>格式：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Delimited text (CSV, TSV, ...)</source>
+        <translation>分隔文本（CSV、TSV 等）</translation>
+    </message>
+    <message>
+        <source>JSON Lines</source>
+        <translation>JSON Lines</translation>
+    </message>
+    <message>
+        <source>Sequences (user item1 item2 ...)</source>
+        <translation>序列（用户 商品1 商品2 ...）</translation>
+    </message>
+    <message>
+        <source>MovieLens</source>
+        <translation>MovieLens</translation>
+    </message>
+    <message>
+        <source>RecBole atomic files</source>
+        <translation>RecBole 原子文件</translation>
+    </message>
+    <message>
+        <source>Items (optional):</source>
+        <translation>商品（可选）：</translation>
+    </message>
+    <message>
+        <source>Users (optional):</source>
+        <translation>用户（可选）：</translation>
+    </message>
+    <message>
+        <source>Path of a CSV, TSV, JSON Lines, MovieLens or RecBole file</source>
+        <translation>CSV、TSV、JSON Lines、MovieLens 或 RecBole 文件的路径</translation>
+    </message>
+    <message>
+        <source>Tip: you can drop a file onto this window.</source>
+        <translation>提示：可以将文件拖放到此窗口。</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportFiltersPage</name>
+    <message>
+        <source>Name in use</source>
+        <translation>名称已被使用</translation>
+    </message>
+    <message>
+        <source>The project already has a dataset named &quot;%1&quot;. Choose another name or tick &quot;Replace&quot;.</source>
+        <translation>项目中已有名为“%1”的数据集。请换一个名称，或勾选“替换”。</translation>
+    </message>
+    <message>
+        <source>Time window</source>
+        <translation>时间窗口</translation>
+    </message>
+    <message>
+        <source>The start of the time window must be before its end.</source>
+        <translation>时间窗口的开始必须早于结束。</translation>
+    </message>
+    <message>
+        <source>Filters, split and name</source>
+        <translation>过滤、划分与命名</translation>
+    </message>
+    <message>
+        <source>Clean the log, choose how to split it for evaluation, and name the dataset.</source>
+        <translation>清洗日志，选择用于评估的划分方式，并为数据集命名。</translation>
+    </message>
+    <message>
+        <source>Filters</source>
+        <translation>过滤</translation>
+    </message>
+    <message>
+        <source>Remove duplicate rows</source>
+        <translation>删除重复行</translation>
+    </message>
+    <message>
+        <source>Repeat until stable (k-core)</source>
+        <translation>重复直至稳定（k-core）</translation>
+    </message>
+    <message>
+        <source>Min. interactions per user:</source>
+        <translation>每位用户最少交互数：</translation>
+    </message>
+    <message>
+        <source>Min. interactions per item:</source>
+        <translation>每个商品最少交互数：</translation>
+    </message>
+    <message>
+        <source>Only between (UTC):</source>
+        <translation>仅保留此区间（UTC）：</translation>
+    </message>
+    <message>
+        <source>Make a split</source>
+        <translation>创建数据划分</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Replace a dataset with this name</source>
+        <translation>替换同名数据集</translation>
+    </message>
+    <message>
+        <source>Bad rows:</source>
+        <translation>错误行：</translation>
+    </message>
+    <message>
+        <source>Skip them and report them</source>
+        <translation>跳过并报告</translation>
+    </message>
+    <message>
+        <source>Stop at the first bad row</source>
+        <translation>遇到第一个错误行即停止</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportJob</name>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportMappingPage</name>
+    <message>
+        <source>(not mapped)</source>
+        <translation>（未映射）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Map the file&apos;s columns to users, items, time, event and value. User and item are required.</source>
+        <translation>将文件的列映射到用户、商品、时间、事件和数值。用户和商品为必填项。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Item:</source>
+        <translation>商品：</translation>
+    </message>
+    <message>
+        <source>Timestamp:</source>
+        <translation>时间戳：</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>事件：</translation>
+    </message>
+    <message>
+        <source>Value / rating:</source>
+        <translation>数值 / 评分：</translation>
+    </message>
+    <message>
+        <source>Timestamp format:</source>
+        <translation>时间戳格式：</translation>
+    </message>
+    <message>
+        <source>Custom pattern:</source>
+        <translation>自定义格式：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Unix seconds</source>
+        <translation>Unix 秒</translation>
+    </message>
+    <message>
+        <source>Unix milliseconds</source>
+        <translation>Unix 毫秒</translation>
+    </message>
+    <message>
+        <source>ISO 8601 date/time</source>
+        <translation>ISO 8601 日期/时间</translation>
+    </message>
+    <message>
+        <source>Custom pattern</source>
+        <translation>自定义格式</translation>
+    </message>
+    <message>
+        <source>e.g. %d/%m/%Y %H:%M</source>
+        <translation>例如 %d/%m/%Y %H:%M</translation>
+    </message>
+    <message>
+        <source>Without a timestamp the row order is the time. Without an event column every row gets the default event chosen on the next page.</source>
+        <translation>没有时间戳时，以行的顺序作为时间。没有事件列时，每一行都使用下一页选择的默认事件。</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportPreviewPage</name>
+    <message>
+        <source>Cannot read the file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>semicolon</source>
+        <translation>分号</translation>
+    </message>
+    <message>
+        <source>pipe</source>
+        <translation>竖线</translation>
+    </message>
+    <message>
+        <source>Read as %1, delimiter %2, encoding %3, %4.</source>
+        <translation>按 %1 读取，分隔符为%2，编码 %3，%4。</translation>
+    </message>
+    <message>
+        <source>with a header row</source>
+        <translation>含表头行</translation>
+    </message>
+    <message>
+        <source>without a header row</source>
+        <translation>无表头行</translation>
+    </message>
+    <message>
+        <source>Read as %1, encoding %2.</source>
+        <translation>按 %1 读取，编码 %2。</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>The first %1 rows as they will be read. Adjust the settings if the columns look wrong.</source>
+        <translation>以下是将被读取的前 %1 行。如果列看起来不对，请调整设置。</translation>
+    </message>
+    <message>
+        <source>Delimiter:</source>
+        <translation>分隔符：</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Comma (,)</source>
+        <translation>逗号 (,)</translation>
+    </message>
+    <message>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <source>Semicolon (;)</source>
+        <translation>分号 (;)</translation>
+    </message>
+    <message>
+        <source>Pipe (|)</source>
+        <translation>竖线 (|)</translation>
+    </message>
+    <message>
+        <source>Encoding:</source>
+        <translation>编码：</translation>
+    </message>
+    <message>
+        <source>First row is a header</source>
+        <translation>首行为表头</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportRunPage</name>
+    <message>
+        <source>Rows read: %1, accepted: %2, rejected: %3.</source>
+        <translation>读取行数：%1，接受：%2，拒绝：%3。</translation>
+    </message>
+    <message>
+        <source>Dataset &quot;%1&quot; saved: %2 users, %3 items, %4 interactions.</source>
+        <translation>数据集“%1”已保存：%2 位用户，%3 个商品，%4 条交互。</translation>
+    </message>
+    <message>
+        <source>Filters removed %1 rows (%2 duplicates, %3 outside the time window, %4 by minimum counts).</source>
+        <translation>过滤删除了 %1 行（重复 %2 行，时间窗口外 %3 行，因最少交互数 %4 行）。</translation>
+    </message>
+    <message>
+        <source>Split: train %1, validation %2, test %3, support %4, excluded %5.</source>
+        <translation>划分：训练 %1，验证 %2，测试 %3，支持集 %4，排除 %5。</translation>
+    </message>
+    <message>
+        <source>Took %1 s.</source>
+        <translation>耗时 %1 秒。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import of &quot;%1&quot;: %n row(s) rejected.</source>
+        <translation>
+            <numerusform>导入“%1”：拒绝了 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Import failed; nothing was saved.
+%1</source>
+        <translation>导入失败，未保存任何内容。
+%1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was saved.</source>
+        <translation>导入已取消，未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Reading, filtering, splitting and saving run in the background.</source>
+        <translation>读取、过滤、划分和保存均在后台运行。</translation>
+    </message>
+    <message>
+        <source>You can cancel at any time before the data is saved; Back also stops the import.</source>
+        <translation>在数据保存之前可以随时取消；点击“上一步”也会停止导入。</translation>
+    </message>
+    <message>
+        <source>Show rejected rows...</source>
+        <translation>查看被拒绝的行...</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ImportWizard</name>
+    <message>
+        <source>Import data</source>
+        <translation>导入数据</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::InteractionsTableModel</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::IssuesDock</name>
+    <message>
+        <source>Issues</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ItemsTableModel</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Brand</source>
+        <translation>品牌</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::Job</name>
+    <message>
+        <source>Unknown exception in job &quot;%1&quot;</source>
+        <translation>任务“%1”中发生未知异常</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::JobProgressWidget</name>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>about %1 s left</source>
+        <translation>约剩 %1 秒</translation>
+    </message>
+    <message>
+        <source>about %1 min left</source>
+        <translation>约剩 %1 分钟</translation>
+    </message>
+    <message>
+        <source>about %1 h left</source>
+        <translation>约剩 %1 小时</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this job at its next checkpoint</source>
+        <translation>在下一个检查点停止此任务</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::MainWindow</name>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 失败：%2</translation>
+    </message>
+    <message>
+        <source>Could not open project %1: %2</source>
+        <translation>无法打开项目 %1：%2</translation>
+    </message>
+    <message>
+        <source>Generated the demo shop &quot;%1&quot;.</source>
+        <translation>已生成演示商店“%1”。</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>RecForge projects (*.recforge)</source>
+        <translation>RecForge 项目 (*.recforge)</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Could not open %1:
+%2</source>
+        <translation>无法打开 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>About RecForge</source>
+        <translation>关于 RecForge</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;RecForge %1&lt;/h3&gt;&lt;p&gt;A workbench for e-commerce recommender experiments: import interaction logs and catalogues, pretrain, fine-tune and distil sequence models, tune them and inspect their recommendations.&lt;/p&gt;&lt;p&gt;Build %2, Qt %3.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;RecForge %1&lt;/h3&gt;&lt;p&gt;电商推荐实验工作台：导入交互日志和商品目录，对序列模型进行预训练、微调和蒸馏，调优超参数并查看推荐结果。&lt;/p&gt;&lt;p&gt;构建 %2，Qt %3。&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>%1 — RecForge</source>
+        <translation>%1 — RecForge</translation>
+    </message>
+    <message>
+        <source>RecForge</source>
+        <translation>RecForge</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New Project...</source>
+        <translation>新建项目(&amp;N)...</translation>
+    </message>
+    <message>
+        <source>&amp;Open Project...</source>
+        <translation>打开项目(&amp;O)...</translation>
+    </message>
+    <message>
+        <source>&amp;Import Data...</source>
+        <translation>导入数据(&amp;I)...</translation>
+    </message>
+    <message>
+        <source>&amp;Generate Demo Shop...</source>
+        <translation>生成演示商店(&amp;G)...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences...</source>
+        <translation>首选项(&amp;P)...</translation>
+    </message>
+    <message>
+        <source>&amp;About RecForge</source>
+        <translation>关于 RecForge(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>清除列表</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Datasets: import, overview, tables and splits</source>
+        <translation>数据集：导入、概览、数据表和划分</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::NewSplitDialog</name>
+    <message>
+        <source>New split</source>
+        <translation>新建划分</translation>
+    </message>
+    <message>
+        <source>New split of dataset &quot;%1&quot;</source>
+        <translation>为数据集“%1”新建划分</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::OpenDatasetJob</name>
+    <message>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PreferencesDialog</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The translation for %1 was not found; the interface stays in English.</source>
+        <translation>未找到 %1 的翻译文件，界面将保持英文。</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <source>Default device:</source>
+        <translation>默认设备：</translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation>CPU 线程数：</translation>
+    </message>
+    <message>
+        <source>Automatic (CUDA when available)</source>
+        <translation>自动（有 CUDA 时使用 CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>All cores (%1)</source>
+        <translation>全部核心（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RejectedRowsDialog</name>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <source>Could not write %1:
+%2</source>
+        <translation>无法写入 %1：
+%2</translation>
+    </message>
+    <message>
+        <source>Export rejected rows</source>
+        <translation>导出被拒绝的行</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Rejected rows</source>
+        <translation>被拒绝的行</translation>
+    </message>
+    <message>
+        <source>%1 rows were rejected; the first %2 are listed.</source>
+        <translation>共拒绝了 %1 行，此处列出前 %2 行。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) were rejected.</source>
+        <translation>
+            <numerusform>拒绝了 %n 行。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export CSV...</source>
+        <translation>导出 CSV...</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RejectedRowsModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::SplitJob</name>
+    <message>
+        <source>Make split</source>
+        <translation>创建划分</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::SplitParamsWidget</name>
+    <message>
+        <source>Leave one out</source>
+        <translation>留一法</translation>
+    </message>
+    <message>
+        <source>Temporal (by time cutoffs)</source>
+        <translation>按时间（时间切分点）</translation>
+    </message>
+    <message>
+        <source>Random ratio (per user)</source>
+        <translation>随机比例（按用户）</translation>
+    </message>
+    <message>
+        <source>Cold users</source>
+        <translation>冷启动用户</translation>
+    </message>
+    <message>
+        <source>Cold items</source>
+        <translation>冷启动商品</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分方式：</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Validation share:</source>
+        <translation>验证集比例：</translation>
+    </message>
+    <message>
+        <source>Test share:</source>
+        <translation>测试集比例：</translation>
+    </message>
+    <message>
+        <source>Support interactions:</source>
+        <translation>支持集交互数：</translation>
+    </message>
+    <message>
+        <source>Validation from:</source>
+        <translation>验证集起始：</translation>
+    </message>
+    <message>
+        <source>Test from:</source>
+        <translation>测试集起始：</translation>
+    </message>
+    <message>
+        <source>Items new from:</source>
+        <translation>新商品起始：</translation>
+    </message>
+    <message>
+        <source>Automatic cutoffs (time quantiles)</source>
+        <translation>自动切分点（时间分位数）</translation>
+    </message>
+    <message>
+        <source>Per user in time order: the last interaction is the test target, the second last the validation target, the rest trains.</source>
+        <translation>按时间顺序对每位用户：最后一次交互作为测试目标，倒数第二次作为验证目标，其余用于训练。</translation>
+    </message>
+    <message>
+        <source>Everything after the test cutoff is test, after the validation cutoff validation. Automatic: the 80% and 90% time quantiles.</source>
+        <translation>测试切分点之后的为测试集，验证切分点之后的为验证集。自动：取 80% 和 90% 时间分位数。</translation>
+    </message>
+    <message>
+        <source>Per user, a seeded shuffle puts the given shares of interactions in validation and test.</source>
+        <translation>对每位用户按种子随机打乱，将给定比例的交互分入验证集和测试集。</translation>
+    </message>
+    <message>
+        <source>A seeded share of users is held out entirely; their first few interactions are given as support at inference.</source>
+        <translation>按种子随机留出一定比例的用户（完全不参与训练）；他们最初的几次交互在推理时作为支持集提供。</translation>
+    </message>
+    <message>
+        <source>Items first seen after the cutoff are cold: their interactions are test only. Automatic: the 90% time quantile.</source>
+        <translation>在切分点之后首次出现的商品为冷启动商品：其交互只进入测试集。自动：取 90% 时间分位数。</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::SplitsPanel</name>
+    <message>
+        <source>Split failed: %1</source>
+        <translation>划分失败：%1</translation>
+    </message>
+    <message>
+        <source>Split failed</source>
+        <translation>划分失败</translation>
+    </message>
+    <message>
+        <source>Stored splits of the selected dataset (interactions per role):</source>
+        <translation>所选数据集已保存的划分（各角色的交互数）：</translation>
+    </message>
+    <message>
+        <source>New split...</source>
+        <translation>新建划分...</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>种子</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>支持集</translation>
+    </message>
+    <message>
+        <source>Excluded</source>
+        <translation>排除</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TableBrowser</name>
+    <message>
+        <source>%1 of %2 rows</source>
+        <translation>显示 %1 / 共 %2 行</translation>
+    </message>
+    <message>
+        <source>Search ids, titles, text...</source>
+        <translation>搜索 ID、标题、文本...</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::UsersTableModel</name>
+    <message>
+        <source>User</source>
+        <translation>用户</translation>
+    </message>
+</context>
 </TS>

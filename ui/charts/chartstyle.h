@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QColor>
+#include <QString>
+
+class QCustomPlot;
+
+namespace recforge::ui {
+
+// Shared look of the Data workspace charts: one title row, light grid, readable fonts.
+class ChartStyle {
+public:
+    // Clears the plot (graphs, plottables, items, title) and applies the common style.
+    static void reset(QCustomPlot *plot, const QString &title);
+    // Shows `text` centred in an otherwise empty plot ("No data").
+    static void showEmpty(QCustomPlot *plot, const QString &text);
+    static QColor accent();
+    static QColor accentFill();
+    static QColor barColor(int index);
+};
+
+} // namespace recforge::ui
