@@ -74,8 +74,11 @@ public:
         // Logs have a handful of distinct raw strings: a linear scan over a tiny cache beats
         // hashing.
         for (const CacheEntry &e : m_cache)
-            if (e.raw == raw)
+            if (e.raw == raw) {
+                if (!e.error.empty()) [[unlikely]]
+                    return tl::unexpected(e.error);
                 return e.resolved;
+            }
         return resolveSlow(raw);
     }
 
@@ -87,10 +90,12 @@ private:
     struct CacheEntry {
         std::string raw;
         Resolved resolved;
+        std::string error; // non-empty: the raw string is rejected
     };
     tl::expected<Resolved, std::string> resolveSlow(std::string_view raw);
 
-    EventMapping m_mapping;
+    std::vector<std::pair<std::string, EventMapping::Target>> m_rules; // lowercased keys
+    bool m_keepUnknown = true;
     EventKinds &m_kinds;
     std::vector<CacheEntry> m_cache;
 };

@@ -8,8 +8,8 @@ namespace recforge {
 // Imports interactions (and the optional catalogue / user files) into a fresh Dataset.
 // Progress is reported in bytes read; the StopToken is honoured between chunks (returns
 // ErrorCode::Cancelled). With ErrorPolicy::StopAtFirstError the first bad row is the error (with
-// file, line, column, field); with SkipAndReport bad rows land in the report and only a file with no
-// acceptable row at all is an error. Nothing outside the returned value is touched.
+// file, line, column, field); with SkipAndReport bad rows land in the report and only a file with
+// no acceptable row at all is an error. Nothing outside the returned value is touched.
 Expected<ImportResult> importDataset(const ImportOptions &options, Observer &observer,
                                      StopToken stop = {});
 
@@ -29,7 +29,7 @@ struct ImportPreview {
     bool hasHeader = true;
     std::vector<std::string> columnNames; // header names, or "column 1".. without header
     std::vector<ColumnType> columnTypes;
-    InteractionColumns suggested;         // guessed from names and types
+    InteractionColumns suggested;               // guessed from names and types
     std::vector<std::vector<std::string>> rows; // first rows (UTF-8)
     std::vector<std::string> distinctEvents;    // distinct values of the suggested event column
 };

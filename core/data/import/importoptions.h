@@ -19,14 +19,18 @@ enum class ImportFormat {
     MovieLens, // u.data (+ u.item, u.user beside it)
     RecBole,   // atomic files: name.inter (+ name.item, name.user) with "field:type" headers
 };
-enum class TextEncoding { Auto, Utf8, Gb18030 }; // Auto: UTF-8 (BOM or not) unless invalid, then GB18030
+enum class TextEncoding {
+    Auto,
+    Utf8,
+    Gb18030
+}; // Auto: UTF-8 (BOM or not) unless invalid, then GB18030
 enum class ErrorPolicy { SkipAndReport, StopAtFirstError };
 enum class TimestampFormat {
-    Auto,        // numbers: seconds, or milliseconds when > 1e11; text: ISO 8601 / common date formats
+    Auto, // numbers: seconds, or milliseconds when > 1e11; text: ISO 8601 / common date formats
     UnixSeconds,
     UnixMillis,
-    Iso8601,     // 2024-03-01T12:30:00Z, 2024-03-01 12:30:00, 2024-03-01
-    Custom,      // strptime-style pattern in ImportOptions::timestampPattern
+    Iso8601, // 2024-03-01T12:30:00Z, 2024-03-01 12:30:00, 2024-03-01
+    Custom,  // strptime-style pattern in ImportOptions::timestampPattern
 };
 enum class ColumnType { Empty, Integer, Real, Timestamp, Text };
 
@@ -48,7 +52,7 @@ struct ItemColumns {
 };
 
 struct UserColumns {
-    std::string user; // required
+    std::string user;                    // required
     std::vector<std::string> attributes; // empty = every other column
 };
 
@@ -68,23 +72,23 @@ struct EventMapping {
 };
 
 struct ImportOptions {
-    std::string path;              // interactions file (or u.data / name.inter)
-    std::string itemsPath;         // optional catalogue file
-    std::string usersPath;         // optional user attribute file
-    std::string datasetName;       // default: file stem
+    std::string path;        // interactions file (or u.data / name.inter)
+    std::string itemsPath;   // optional catalogue file
+    std::string usersPath;   // optional user attribute file
+    std::string datasetName; // default: file stem
     ImportFormat format = ImportFormat::Auto;
     TextEncoding encoding = TextEncoding::Auto;
-    char delimiter = 0;                    // 0 = sniff among , \t ; |
-    std::optional<bool> hasHeader;         // nullopt = sniff
-    InteractionColumns columns;            // empty user/item = infer from header names
-    ItemColumns itemColumns;               // empty item = infer
-    UserColumns userColumns;               // empty user = infer
+    char delimiter = 0;            // 0 = sniff among , \t ; |
+    std::optional<bool> hasHeader; // nullopt = sniff
+    InteractionColumns columns;    // empty user/item = infer from header names
+    ItemColumns itemColumns;       // empty item = infer
+    UserColumns userColumns;       // empty user = infer
     EventMapping events = EventMapping::defaults();
-    std::string defaultEvent = "view";     // event kind when no event column is mapped
+    std::string defaultEvent = "view"; // event kind when no event column is mapped
     TimestampFormat timestampFormat = TimestampFormat::Auto;
-    std::string timestampPattern;          // for TimestampFormat::Custom, e.g. "%d/%m/%Y %H:%M"
+    std::string timestampPattern; // for TimestampFormat::Custom, e.g. "%d/%m/%Y %H:%M"
     ErrorPolicy errorPolicy = ErrorPolicy::SkipAndReport;
-    size_t maxRejectedKept = 100000;       // rejected rows kept in the report (all are counted)
+    size_t maxRejectedKept = 100000; // rejected rows kept in the report (all are counted)
 };
 
 struct RejectedRow {
@@ -93,7 +97,7 @@ struct RejectedRow {
     int64_t column = 0; // 1-based field index (0 = whole row)
     std::string field;  // header name when known
     std::string reason;
-    std::string text;   // the raw record, truncated to 200 bytes
+    std::string text; // the raw record, truncated to 200 bytes
 };
 
 // One file's outcome. Invariant: rowsRead == rowsAccepted + rowsRejected.
