@@ -23,7 +23,7 @@ struct EvalOptions {
     std::vector<int> ks{5, 10, 20}; // each in [1, 1000]
     uint64_t seed = 42;             // negatives and random tie breaking; same seed => same numbers
     TieRule ties = TieRule::Random;
-    int batchSize = 1024; // users per scoreItems() call
+    int batchSize = 256; // users per scoreItems() call; 256 keeps the score block in cache
     // Activity buckets by visible history length: edges {5, 10, 20} give 0, 1-4, 5-9, 10-19, 20+.
     std::vector<int> bucketEdges{5, 10, 20};
     bool breakdown = true;

@@ -50,13 +50,12 @@ void rankFullRow(float *row, int32_t itemCount, std::span<const int32_t> masked,
                  std::span<const int32_t> targets, TieRule ties, uint64_t seed, int32_t user,
                  std::span<int64_t> ranks, int k, std::vector<int32_t> &top)
 {
-    for (int32_t i = 0; i < itemCount; ++i)
-        if (std::isnan(row[i]))
-            row[i] = kMinusInf;
-    // Target scores are read before masking so that a masked target is known as such.
+    // Target scores are read before masking so that a masked target is known as such. NaN
+    // scores need no pass of their own: every comparison with NaN is false, so a NaN item never
+    // beats a target nor enters the top-k.
     std::vector<float> targetScore(targets.size(), kMinusInf);
     for (size_t t = 0; t < targets.size(); ++t)
-        if (targets[t] >= 0 && targets[t] < itemCount)
+        if (targets[t] >= 0 && targets[t] < itemCount && !std::isnan(row[targets[t]]))
             targetScore[t] = row[targets[t]];
     for (int32_t item : masked)
         if (item >= 0 && item < itemCount)
@@ -71,28 +70,29 @@ void rankFullRow(float *row, int32_t itemCount, std::span<const int32_t> masked,
             ranks[t] = 0;
             continue;
         }
-        const int32_t target = targets[t];
-        int64_t ahead = 0;
-        if (ties == TieRule::Random) {
-            const uint64_t kt = tieKey(ties, seed, user, target);
-            for (int32_t i = 0; i < itemCount; ++i) {
-                const float s = row[i];
-                if (s > st)
-                    ++ahead;
-                else if (s == st && i != target && tieKey(ties, seed, user, i) < kt)
-                    ++ahead;
-            }
-        } else {
-            for (int32_t i = 0; i < itemCount; ++i)
-                ahead += row[i] > st;
-            if (ties == TieRule::Pessimistic)
+        // Branch-free counts (the compiler vectorises this loop); ties are resolved only when
+        // some other item has exactly the target's score.
+        int64_t greater = 0, equal = 0;
+        for (int32_t i = 0; i < itemCount; ++i) {
+            greater += row[i] > st;
+            equal += row[i] == st;
+        }
+        int64_t ahead = greater;
+        if (equal > 1) {
+            const int32_t target = targets[t];
+            if (ties == TieRule::Pessimistic) {
+                ahead += equal - 1;
+            } else if (ties == TieRule::Random) {
+                const uint64_t kt = tieKey(ties, seed, user, target);
                 for (int32_t i = 0; i < itemCount; ++i)
-                    ahead += (row[i] == st && i != target);
+                    if (row[i] == st && i != target && tieKey(ties, seed, user, i) < kt)
+                        ++ahead;
+            }
         }
         ranks[t] = ahead + 1;
     }
 
-    // Top-k by a bounded insertion list: most items fail the threshold test at once.
+    // Top-k by a bounded insertion list behind a threshold: most items fail the test at once.
     top.clear();
     if (k <= 0)
         return;
@@ -110,19 +110,19 @@ void rankFullRow(float *row, int32_t itemCount, std::span<const int32_t> masked,
             return a.key < b.key;
         return a.item < b.item;
     };
+    float threshold = kMinusInf; // score of the k-th best once the list is full
     for (int32_t i = 0; i < itemCount; ++i) {
         const float s = row[i];
-        if (s == kMinusInf)
-            continue;
-        if (int(best.size()) == k && s < best.back().score)
+        if (!(s >= threshold) || s == kMinusInf) // also skips NaN and masked items
             continue;
         Entry e{s, ties == TieRule::Random ? tieKey(ties, seed, user, i) : 0, i};
         if (int(best.size()) == k && !better(e, best.back()))
             continue;
-        auto pos = std::upper_bound(best.begin(), best.end(), e, better);
-        best.insert(pos, e);
+        best.insert(std::upper_bound(best.begin(), best.end(), e, better), e);
         if (int(best.size()) > k)
             best.pop_back();
+        if (int(best.size()) == k)
+            threshold = best.back().score;
     }
     for (const auto &e : best)
         top.push_back(e.item);
