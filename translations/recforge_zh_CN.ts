@@ -236,7 +236,7 @@
     </message>
     <message>
         <source>of items have a category; title %1, brand %2, price %3, description %4</source>
-        <translation>的商品有类目；标题 %1，品牌 %2，价格 %3，描述 %4</translation>
+        <translation>商品有类目；标题 %1，品牌 %2，价格 %3，描述 %4</translation>
     </message>
     <message>
         <source>Source: %1</source>

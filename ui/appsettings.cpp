@@ -8,14 +8,14 @@
 namespace recforge::ui {
 
 namespace {
-const char *const kLanguage = "general/language";
+const char *const kLanguage = "ui/language";
 const char *const kDevice = "compute/device";
 const char *const kThreads = "compute/threads";
 const char *const kLastProject = "projects/last";
 const char *const kRecent = "projects/recent";
 const char *const kGeometry = "mainwindow/geometry";
 const char *const kState = "mainwindow/state";
-const char *const kLastDir = "general/lastDirectory";
+const char *const kLastDir = "ui/lastDirectory";
 } // namespace
 
 AppSettings::AppSettings() : m_settings(std::make_unique<QSettings>()) {}

@@ -20,12 +20,13 @@ IssuesDock::IssuesDock(QWidget *parent)
     m_list->setAlternatingRowColors(true);
     connect(m_clear, &QPushButton::clicked, this, &IssuesDock::clear);
     auto *content = new QWidget(this);
-    auto *layout = new QVBoxLayout(content);
+    // The button sits beside the list so the dock stays low.
+    auto *layout = new QHBoxLayout(content);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->addWidget(m_list, 1);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
+    auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_clear);
+    buttons->addStretch(1);
     layout->addLayout(buttons);
     setWidget(content);
     retranslateUi();

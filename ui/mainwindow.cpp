@@ -65,7 +65,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(central);
 
     addDockWidget(Qt::BottomDockWidgetArea, m_issues);
-    resizeDocks({m_issues}, {120}, Qt::Vertical);
+    resizeDocks({m_issues}, {90}, Qt::Vertical);
     m_progress->setManager(m_jobs);
     m_progress->setMaximumWidth(560);
     statusBar()->addPermanentWidget(m_progress);

@@ -30,9 +30,9 @@ PreferencesDialog::PreferencesDialog(AppSettings &settings, QWidget *parent)
     for (const char *device : {"auto", "cpu", "cuda"})
         m_device->addItem(QString(), QString::fromLatin1(device));
     m_threads->setRange(0, 1024);
-    m_form->addRow(QString(), m_language);
-    m_form->addRow(QString(), m_device);
-    m_form->addRow(QString(), m_threads);
+    m_form->addRow(new QLabel(this), m_language);
+    m_form->addRow(new QLabel(this), m_device);
+    m_form->addRow(new QLabel(this), m_threads);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_form);
     layout->addStretch(1);

@@ -2,6 +2,7 @@
 // preferences dialog stores the choice, and English comes back.
 
 #include <QComboBox>
+#include <QLabel>
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -83,6 +84,14 @@ void TestLanguageSwitch::preferencesStoreAndApply()
     auto *device = dialog.findChild<QComboBox *>(QStringLiteral("deviceCombo"));
     QVERIFY(language && device);
     QCOMPARE(language->itemText(1), QStringLiteral("简体中文"));
+    auto hasLabel = [&dialog](const QString &text) {
+        for (const QLabel *label : dialog.findChildren<QLabel *>())
+            if (label->text() == text && label->isVisibleTo(&dialog))
+                return true;
+        return false;
+    };
+    QVERIFY(hasLabel(QStringLiteral("Language:"))); // every form row has its label
+    QVERIFY(hasLabel(QStringLiteral("CPU threads:")));
     language->setCurrentIndex(language->findData(QStringLiteral("zh_CN")));
     device->setCurrentIndex(device->findData(QStringLiteral("cpu")));
     dialog.accept();
@@ -91,6 +100,7 @@ void TestLanguageSwitch::preferencesStoreAndApply()
     QCOMPARE(LanguageManager::current(), QStringLiteral("zh_CN"));
     // The open dialog itself was retranslated.
     QTRY_COMPARE(dialog.windowTitle(), QStringLiteral("首选项"));
+    QVERIFY(hasLabel(QStringLiteral("语言：")));
 }
 
 void TestLanguageSwitch::settingsDefaultsAndRecent()
@@ -109,6 +119,17 @@ void TestLanguageSwitch::settingsDefaultsAndRecent()
     QCOMPARE(recent.front(), QStringLiteral("/p/5.recforge"));
     QCOMPARE(recent.count(QStringLiteral("/p/5.recforge")), 1);
     QCOMPARE(recent.at(1), QStringLiteral("/p/11.recforge"));
+
+    // Values survive a restart (a fresh wrapper over the same file).
+    settings.setLanguage(QStringLiteral("zh_CN"));
+    settings.setDevice(QStringLiteral("cuda"));
+    settings.setThreads(6);
+    settings.sync();
+    AppSettings reopened(m_home.filePath("recent.ini"));
+    QCOMPARE(reopened.language(), QStringLiteral("zh_CN"));
+    QCOMPARE(reopened.device(), QStringLiteral("cuda"));
+    QCOMPARE(reopened.threads(), 6);
+    QCOMPARE(reopened.recentProjects(), recent);
 }
 
 QTEST_MAIN(TestLanguageSwitch)

@@ -149,7 +149,8 @@ void DatasetOverview::updateCards()
     m_cards[SparsityCard]->setValue(locale.toString(s.sparsity * 100.0, 'f', 3) + QLatin1Char('%'));
     m_cards[SparsityCard]->setDetail(tr("share of empty user-item cells"));
     if (s.interactions > 0) {
-        m_cards[TimeCard]->setValue(date(s.minTime) + QStringLiteral(" – ") + date(s.maxTime));
+        // One date per line: both on one line do not fit a card's width.
+        m_cards[TimeCard]->setValue(date(s.minTime) + QLatin1Char('\n') + date(s.maxTime));
         const qint64 days = (s.maxTime - s.minTime) / 86400 + 1;
         m_cards[TimeCard]->setDetail(tr("%n day(s)", nullptr, int(days)));
     } else {

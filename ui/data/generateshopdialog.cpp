@@ -33,11 +33,11 @@ GenerateShopDialog::GenerateShopDialog(QWidget *parent)
     m_seed->setObjectName(QStringLiteral("seedSpin"));
     m_name->setObjectName(QStringLiteral("nameEdit"));
     m_intro->setWordWrap(true);
-    m_form->addRow(QString(), m_users);
-    m_form->addRow(QString(), m_items);
-    m_form->addRow(QString(), m_events);
-    m_form->addRow(QString(), m_seed);
-    m_form->addRow(QString(), m_name);
+    m_form->addRow(new QLabel(this), m_users);
+    m_form->addRow(new QLabel(this), m_items);
+    m_form->addRow(new QLabel(this), m_events);
+    m_form->addRow(new QLabel(this), m_seed);
+    m_form->addRow(new QLabel(this), m_name);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
     layout->addLayout(m_form);

@@ -63,17 +63,17 @@ SplitParamsWidget::SplitParamsWidget(QWidget *parent)
     m_help->setWordWrap(true);
     m_help->setStyleSheet(QStringLiteral("color: #57606a;"));
 
-    m_form->addRow(QString(), m_kind);
-    m_form->addRow(QString(), m_help);
-    m_form->addRow(QString(), m_name);
-    m_form->addRow(QString(), m_seed);
-    m_form->addRow(QString(), m_validRatio);
-    m_form->addRow(QString(), m_testRatio);
-    m_form->addRow(QString(), m_supportSize);
-    m_form->addRow(QString(), m_autoCutoffs);
-    m_form->addRow(QString(), m_validCutoff);
-    m_form->addRow(QString(), m_testCutoff);
-    m_form->addRow(QString(), m_itemCutoff);
+    m_form->addRow(new QLabel(this), m_kind);
+    m_form->addRow(new QLabel(this), m_help);
+    m_form->addRow(new QLabel(this), m_name);
+    m_form->addRow(new QLabel(this), m_seed);
+    m_form->addRow(new QLabel(this), m_validRatio);
+    m_form->addRow(new QLabel(this), m_testRatio);
+    m_form->addRow(new QLabel(this), m_supportSize);
+    m_form->addRow(new QLabel(this), m_autoCutoffs);
+    m_form->addRow(new QLabel(this), m_validCutoff);
+    m_form->addRow(new QLabel(this), m_testCutoff);
+    m_form->addRow(new QLabel(this), m_itemCutoff);
 
     connect(m_kind, &QComboBox::currentIndexChanged, this, [this] {
         updateVisibility();

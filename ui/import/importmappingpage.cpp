@@ -40,7 +40,7 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
         combo->setMinimumContentsLength(24);
         connect(combo, &QComboBox::currentIndexChanged, this, &QWizardPage::completeChanged);
         m_combos[size_t(i)] = combo;
-        m_form->addRow(QString(), combo);
+        m_form->addRow(new QLabel(this), combo);
     }
     m_timeFormat->setObjectName(QStringLiteral("timestampFormatCombo"));
     for (int i = 0; i < int(std::size(kTimeFormats)); ++i)
@@ -51,8 +51,8 @@ ImportMappingPage::ImportMappingPage(ImportWizard *wizard)
         m_pattern->setEnabled(kTimeFormats[m_timeFormat->currentData().toInt()] ==
                               recforge::TimestampFormat::Custom);
     });
-    m_form->addRow(QString(), m_timeFormat);
-    m_form->addRow(QString(), m_pattern);
+    m_form->addRow(new QLabel(this), m_timeFormat);
+    m_form->addRow(new QLabel(this), m_pattern);
     m_note->setWordWrap(true);
     m_note->setStyleSheet(QStringLiteral("color: #57606a;"));
     m_form->addRow(m_note);

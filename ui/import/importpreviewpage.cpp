@@ -38,6 +38,7 @@ ImportPreviewPage::ImportPreviewPage(ImportWizard *wizard)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("color: #b42318;"));
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
