@@ -505,6 +505,34 @@ private Q_SLOTS:
         QVERIFY(!parseImportFormat("xml").has_value());
     }
 
+    void dispatchByFormat_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<QString>("format");
+        QTest::newRow("jsonl") << "log.jsonl"
+                               << QByteArray("{\"user_id\": \"u1\", \"item_id\": 5}\n"
+                                             "{\"user_id\": \"u2\", \"item_id\": 6}\n")
+                               << "jsonl";
+        QTest::newRow("sequence") << "seq.txt" << QByteArray("1 2 3 4\n2 5 6\n3 7 8 9 10\n")
+                                  << "sequence";
+        QTest::newRow("movielens")
+            << "u.data" << QByteArray("1\t10\t5\t881250949\n") << "movielens";
+        QTest::newRow("csv") << "log.csv" << QByteArray("user,item\na,b\n") << "delimited";
+    }
+    void dispatchByFormat()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, text);
+        QFETCH(QString, format);
+        QTemporaryDir dir;
+        auto r = importText(dir, text.toStdString(), {}, name);
+        QVERIFY2(r.has_value(), r ? "" : qPrintable(errorText(r.error())));
+        QCOMPARE(QString::fromStdString(mainReport(*r).format), format);
+        QVERIFY(r->dataset.interactions.size() >= 1);
+        checkInvariant(mainReport(*r));
+    }
+
     void cancelled()
     {
         QTemporaryDir dir;

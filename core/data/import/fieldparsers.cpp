@@ -7,16 +7,6 @@
 
 namespace recforge {
 
-std::string_view trimSpaces(std::string_view text)
-{
-    size_t b = 0, e = text.size();
-    while (b < e && (text[b] == ' ' || text[b] == '\t'))
-        ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'))
-        --e;
-    return text.substr(b, e - b);
-}
-
 std::string toLowerAscii(std::string_view text)
 {
     std::string out(text);

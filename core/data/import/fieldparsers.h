@@ -13,8 +13,17 @@
 
 namespace recforge {
 
-// Strips ASCII spaces and tabs (and a trailing '\r') at both ends.
-std::string_view trimSpaces(std::string_view text);
+// Strips ASCII spaces and tabs (and a trailing '\r') at both ends. Inline: called for every field
+// of every record.
+inline std::string_view trimSpaces(std::string_view text)
+{
+    size_t b = 0, e = text.size();
+    while (b < e && (text[b] == ' ' || text[b] == '\t'))
+        ++b;
+    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\r'))
+        --e;
+    return text.substr(b, e - b);
+}
 std::string toLowerAscii(std::string_view text);
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 
