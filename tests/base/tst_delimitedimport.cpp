@@ -123,6 +123,16 @@ private Q_SLOTS:
         QCOMPARE(rec.line, int64_t(5));
         QCOMPARE(rec.fields[0], std::string_view("u3"));
         QCOMPARE(rec.fields[2], std::string_view("she said \"hi\""));
+        QVERIFY(rec.usesScratch);
+        DelimitedReader junk("u5,\"i5\"x,n\r\nu6,i6,m", ',', "t");
+        QCOMPARE(junk.next(rec), DelimitedReader::Status::Record);
+        QCOMPARE(rec.problemColumn, int64_t(2));
+        QCOMPARE(rec.raw, std::string_view("u5,\"i5\"x,n"));
+        QCOMPARE(junk.next(rec), DelimitedReader::Status::Record);
+        QCOMPARE(rec.line, int64_t(2));
+        QCOMPARE(rec.problemColumn, int64_t(0));
+        QCOMPARE(rec.fields[2], std::string_view("m"));
+        QCOMPARE(junk.next(rec), DelimitedReader::Status::End);
 
         QTemporaryDir dir;
         auto r = importText(dir, text);
