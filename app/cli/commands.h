@@ -22,5 +22,8 @@ int runImport(int argc, char **argv, int first);
 int runStats(int argc, char **argv, int first);
 int runSplit(int argc, char **argv, int first);
 int runDatasets(int argc, char **argv, int first);
+int runTrain(int argc, char **argv, int first);
+int runEvaluate(int argc, char **argv, int first);
+int runRuns(int argc, char **argv, int first);
 
 } // namespace recforge::cli

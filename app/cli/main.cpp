@@ -17,6 +17,9 @@ const std::vector<Command> &commands()
         {"datasets", "list the datasets and splits of a project", runDatasets},
         {"stats", "statistics of a stored dataset", runStats},
         {"split", "make and store a train/validation/test split", runSplit},
+        {"train", "train and evaluate a model (--config run.json), recorded as a run", runTrain},
+        {"evaluate", "evaluate a run's model under another protocol", runEvaluate},
+        {"runs", "list runs (runs list) or show one (runs show --run ID)", runRuns},
     };
     return all;
 }

@@ -12,7 +12,8 @@ volatile std::sig_atomic_t g_interrupts = 0;
 
 void onInterrupt(int)
 {
-    if (++g_interrupts > 1)
+    g_interrupts = g_interrupts + 1;
+    if (g_interrupts > 1)
         _exit(130);
     if (g_interruptToken)
         g_interruptToken->requestStop();

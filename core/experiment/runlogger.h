@@ -1,0 +1,32 @@
+#pragma once
+// Forwards training events to the caller's observer and records them as curves in the
+// experiment store (train/loss and lr per batch; epoch loss, throughput and validation metrics
+// per epoch). Torch-free.
+
+#include <cstdint>
+
+#include "store/runstore.h"
+#include "train/trainevents.h"
+
+namespace recforge {
+
+class RunLogger final : public TrainObserver {
+public:
+    RunLogger(RunStore &store, int64_t run, Observer &forward);
+
+    bool onProgress(const Progress &progress) override;
+    void onMessage(const std::string &message) override;
+    void onBatch(const BatchEvent &event) override;
+    void onEpoch(const EpochEvent &event) override;
+
+    int64_t lastStep() const { return m_lastStep; }
+
+private:
+    RunStore &m_store;
+    int64_t m_run;
+    Observer &m_forward;
+    TrainObserver *m_forwardTrain; // m_forward as a TrainObserver, or null
+    int64_t m_lastStep = 0;
+};
+
+} // namespace recforge

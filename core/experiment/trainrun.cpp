@@ -1,0 +1,230 @@
+#include "trainrun.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include "eval/evaluator.h"
+#include "experiment/metricrecord.h"
+#include "experiment/runlogger.h"
+#include "models/modelfactory.h"
+#include "runtime/runtime.h"
+#include "store/project.h"
+#include "store/runstore.h"
+
+namespace recforge {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double secondsSince(Clock::time_point start)
+{
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+Error withField(Error e, const std::string &field)
+{
+    if (e.location.field.empty())
+        e.location.field = field;
+    return e;
+}
+
+// Loads or creates the split the config names. Returns (split id, split).
+Expected<std::pair<int64_t, Split>> resolveSplit(Project &project, int64_t datasetId,
+                                                 const Dataset &dataset,
+                                                 const TrainRunConfig &config, StopToken stop)
+{
+    auto splits = project.listSplits(datasetId);
+    if (!splits)
+        return tl::unexpected(splits.error());
+    const std::string wanted =
+        !config.splitName.empty()
+            ? config.splitName
+            : (!config.split.name.empty() ? config.split.name
+                                          : std::string(splitKindName(config.split.kind)) +
+                                                "-seed" + std::to_string(config.split.seed));
+    for (const SplitSummary &s : *splits) {
+        if (s.name != wanted)
+            continue;
+        auto split = project.loadSplit(s.id);
+        if (!split)
+            return tl::unexpected(split.error());
+        return std::make_pair(s.id, std::move(*split));
+    }
+    if (!config.splitName.empty())
+        return makeError(ErrorCode::NotFound,
+                         "dataset '" + dataset.name + "' has no split named '" + wanted + "'",
+                         Location{"", 0, 0, "split"});
+    auto split = makeSplit(dataset, config.split, stop);
+    if (!split)
+        return tl::unexpected(split.error());
+    auto id = project.saveSplit(datasetId, *split, wanted);
+    if (!id)
+        return tl::unexpected(id.error());
+    return std::make_pair(*id, std::move(*split));
+}
+
+Expected<int64_t> resolveDataset(Project &project, const std::string &name)
+{
+    if (!name.empty())
+        return project.findDataset(name);
+    auto all = project.listDatasets();
+    if (!all)
+        return tl::unexpected(all.error());
+    if (all->empty())
+        return makeError(ErrorCode::NotFound, "project " + project.path() + " has no dataset",
+                         Location{"", 0, 0, "dataset"});
+    return all->back().id;
+}
+
+EvalOptions evalOptionsFor(const EvalSpec &spec, EvalStage stage, uint64_t seed)
+{
+    EvalOptions o;
+    o.stage = stage;
+    o.candidates = spec.candidates;
+    o.negatives = spec.negatives;
+    o.ks = spec.ks;
+    o.seed = seed;
+    return o;
+}
+
+// Fits, validates, evaluates and saves; the caller owns the run row and its final status.
+Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommender &model,
+                                        const TrainingData &data, const TrainRunConfig &config,
+                                        const std::string &device, RunLogger &logger,
+                                        StopToken stop)
+{
+    TrainRunResult result;
+    FitContext ctx(logger, stop);
+    ctx.seed = config.seed;
+    ctx.device = device;
+    ctx.threads = config.runtime.threads;
+    if (config.validateEachEpoch && data.hasStage(EvalStage::Validation)) {
+        ctx.validate = [&, runId](Recommender &m, int epoch) -> Expected<double> {
+            EvalOptions o;
+            o.stage = EvalStage::Validation;
+            o.ks = {10, 20};
+            o.breakdown = false;
+            o.maxUsers = config.validationUsers;
+            o.seed = config.seed;
+            NullObserver quiet;
+            auto r = evaluate(m, data, o, quiet, stop);
+            if (!r)
+                return tl::unexpected(r.error());
+            for (const MetricValue &v : r->overall.values) {
+                if (v.name == "NDCG@10" || v.name == "HR@10" || v.name == "NDCG@20")
+                    runs.appendCurvePoint(runId, "valid/" + v.name, logger.lastStep(), epoch,
+                                          v.value);
+            }
+            return r->value("NDCG@10");
+        };
+    }
+    const auto fitStart = Clock::now();
+    if (auto ok = model.fit(data, ctx); !ok)
+        return tl::unexpected(ok.error());
+    result.fitSeconds = secondsSince(fitStart);
+
+    const auto evalStart = Clock::now();
+    for (const EvalSpec &spec : config.evaluations) {
+        auto r =
+            evaluate(model, data, evalOptionsFor(spec, EvalStage::Test, config.seed), logger, stop);
+        if (!r)
+            return tl::unexpected(r.error());
+        std::vector<MetricRecord> records;
+        for (const MetricValue &v : r->overall.values) {
+            result.metrics.push_back(v);
+            records.push_back(toMetricRecord(v));
+        }
+        for (const MetricGroup &g : r->buckets)
+            for (const MetricValue &v : g.values)
+                records.push_back(toMetricRecord(v));
+        runs.recordMetrics(runId, std::move(records));
+    }
+    result.evalSeconds = secondsSince(evalStart);
+
+    auto dir = runs.runArtifactsDir(runId);
+    if (!dir)
+        return tl::unexpected(dir.error());
+    result.checkpointPath = (std::filesystem::path(*dir) / "model.ckpt").string();
+    if (auto ok = model.save(result.checkpointPath); !ok)
+        return tl::unexpected(ok.error());
+    auto ckpt = runs.recordCheckpoint(runId, 0, logger.lastStep(), result.checkpointPath, true);
+    if (!ckpt)
+        return tl::unexpected(ckpt.error());
+    result.parameterCount = model.parameterCount();
+    return result;
+}
+
+} // namespace
+
+Expected<TrainRunResult> runTraining(const std::string &projectPath, const TrainRunConfig &config,
+                                     Observer &observer, StopToken stop)
+{
+    auto device = applyRuntime(config.runtime);
+    if (!device)
+        return tl::unexpected(device.error());
+    auto model = createModel(config.model, config.params);
+    if (!model)
+        return tl::unexpected(withField(model.error(), "params"));
+
+    auto project = Project::open(projectPath, false);
+    if (!project)
+        return tl::unexpected(project.error());
+    auto datasetId = resolveDataset(**project, config.dataset);
+    if (!datasetId)
+        return tl::unexpected(withField(datasetId.error(), "dataset"));
+    ProgressReporter progress(observer, stop, "loading dataset", 0);
+    progress.finish();
+    auto dataset = (*project)->loadDataset(*datasetId);
+    if (!dataset)
+        return tl::unexpected(dataset.error());
+    auto split = resolveSplit(**project, *datasetId, *dataset, config, stop);
+    if (!split)
+        return tl::unexpected(split.error());
+    TrainingDataOptions dataOptions;
+    dataOptions.fitScope = config.fitScope;
+    auto data = TrainingData::build(*dataset, split->second, dataOptions, stop);
+    if (!data)
+        return tl::unexpected(data.error());
+
+    auto runs = RunStore::open(**project);
+    if (!runs)
+        return tl::unexpected(runs.error());
+    RunSpec spec;
+    spec.name = config.runName.empty() ? config.model + " on " + dataset->name : config.runName;
+    spec.kind = "train";
+    spec.model = config.model;
+    spec.paramsJson = nlohmann::json{{"model", (*model)->params()}, {"run", toJson(config)}}.dump();
+    spec.seed = config.seed;
+    spec.datasetId = *datasetId;
+    spec.splitId = split->first;
+    spec.device = *device;
+    auto runId = (*runs)->createRun(spec);
+    if (!runId)
+        return tl::unexpected(runId.error());
+
+    RunLogger logger(**runs, *runId, observer);
+    Expected<TrainRunResult> result = makeError(ErrorCode::Internal, "not run");
+    try {
+        result = fitAndEvaluate(**runs, *runId, **model, *data, config, *device, logger, stop);
+    } catch (const std::exception &e) {
+        result = makeError(ErrorCode::Internal, std::string("training failed: ") + e.what());
+    }
+    if (!result) {
+        const bool cancelled = result.error().code == ErrorCode::Cancelled || stop.stopRequested();
+        (*runs)->logMessage(*runId, cancelled ? "info" : "error", result.error().toString());
+        (void)(*runs)->finishRun(*runId, cancelled ? RunStatus::Cancelled : RunStatus::Failed,
+                                 result.error().toString());
+        return result;
+    }
+    result->runId = *runId;
+    result->datasetId = *datasetId;
+    result->splitId = split->first;
+    result->model = config.model;
+    result->resolvedParams = (*model)->params();
+    if (auto ok = (*runs)->finishRun(*runId, RunStatus::Finished); !ok)
+        return tl::unexpected(ok.error());
+    return result;
+}
+
+} // namespace recforge
