@@ -1,0 +1,47 @@
+#pragma once
+// Training objective of SeqTransformer: next-item (causal) or cloze examples from the fit
+// sequences, length-bucketed batches, and the loss on real / masked positions only.
+
+#include <cstdint>
+#include <vector>
+
+#include "models/recommender.h"
+#include "models/seqtransformer.h"
+#include "train/objective.h"
+
+namespace recforge {
+
+class SeqObjective final : public Objective {
+public:
+    // One example per user with at least 2 fit items (causal) or 1 (cloze): the last
+    // maxLength + 1 (causal) / maxLength (cloze) items of the fit sequence.
+    SeqObjective(SeqTransformerNet net, SeqVariant variant, const SeqTransformerParams &params,
+                 const TrainingData &data, const FitContext &ctx, Recommender &model);
+
+    int64_t exampleCount() const { return int64_t(m_offsets.size()) - 1; }
+    torch::nn::Module &module() override { return *m_net; }
+    void setDevice(const torch::Device &device) override { m_device = device; }
+    int64_t beginEpoch(int epoch, int64_t batchSize, std::mt19937_64 &rng) override;
+    BatchLoss loss(int64_t batch) override;
+    Expected<std::optional<Validation>> validate(int epoch) override;
+
+private:
+    std::span<const int64_t> tokensOf(int64_t example) const
+    {
+        return {m_tokens.data() + m_offsets[size_t(example)],
+                size_t(m_offsets[size_t(example) + 1] - m_offsets[size_t(example)])};
+    }
+    torch::Tensor positionLoss(const torch::Tensor &hidden, const torch::Tensor &table,
+                               const torch::Tensor &targets);
+
+    SeqTransformerNet m_net;
+    SeqVariant m_variant;
+    SeqTransformerParams m_p;
+    const FitContext &m_ctx;
+    Recommender &m_model;
+    std::vector<int64_t> m_tokens, m_offsets; // CSR of examples' tokens (item + 1)
+    std::vector<std::vector<int64_t>> m_batches;
+    torch::Device m_device = torch::kCPU;
+};
+
+} // namespace recforge

@@ -1,0 +1,214 @@
+#include "seqtransformer.h"
+
+#include <algorithm>
+#include <numeric>
+
+#include "models/itemfeatures.h"
+#include "models/seqobjective.h"
+#include "train/trainer.h"
+
+namespace recforge {
+
+namespace {
+constexpr int64_t kScoreChunk = 256; // sequences encoded together while scoring
+}
+
+SeqTransformer::SeqTransformer(SeqVariant variant, const nlohmann::json &resolved)
+    : Recommender(variant == SeqVariant::Causal ? "sasrec" : "bert4rec", resolved),
+      m_variant(variant), m_p(SeqTransformerParams::fromJson(resolved))
+{
+}
+
+SeqTransformer::~SeqTransformer() = default;
+
+void SeqTransformer::setItemFeatures(std::shared_ptr<const ItemFeatures> features)
+{
+    m_features = std::move(features);
+}
+
+int32_t SeqTransformer::itemCount() const
+{
+    return m_net.is_empty() ? 0 : int32_t(m_net->itemCount());
+}
+
+torch::nn::Module *SeqTransformer::module()
+{
+    return m_net.is_empty() ? nullptr : m_net.get();
+}
+
+int64_t SeqTransformer::parameterCount() const
+{
+    int64_t n = 0;
+    if (!m_net.is_empty())
+        for (const auto &t : m_net->parameters())
+            n += t.numel();
+    return n;
+}
+
+Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
+{
+    if (m_p.hiddenSize % m_p.heads != 0)
+        return makeError(ErrorCode::InvalidArgument,
+                         "hiddenSize (" + std::to_string(m_p.hiddenSize) +
+                             ") must be a multiple of heads (" + std::to_string(m_p.heads) + ")",
+                         Location{"", 0, 0, "hiddenSize"});
+    auto schedule = parseLrSchedule(m_p.schedule);
+    if (!schedule)
+        return tl::unexpected(schedule.error());
+    torch::manual_seed(ctx.seed);
+    const ItemFeatures *features =
+        m_p.itemFeatures && m_features && m_features->itemCount == data.itemCount()
+            ? m_features.get()
+            : nullptr;
+    if (m_p.itemFeatures && !features)
+        ctx.observer->onMessage("item features requested but none match this data; training "
+                                "without them");
+    try {
+        m_net = SeqTransformerNet(data.itemCount(), m_p.maxLength, m_p.config(), features);
+    } catch (const std::exception &e) {
+        return makeError(ErrorCode::Internal, std::string("cannot build the network: ") + e.what());
+    }
+    m_fitted = true; // validate() scores while training
+    SeqObjective objective(m_net, m_variant, m_p, data, ctx, *this);
+    if (objective.exampleCount() == 0) {
+        m_fitted = false;
+        return makeError(ErrorCode::Empty, "no user has a fit sequence long enough to train on");
+    }
+    TrainParams tp;
+    tp.epochs = m_p.epochs;
+    tp.batchSize = m_p.batchSize;
+    tp.learningRate = m_p.learningRate;
+    tp.weightDecay = m_p.weightDecay;
+    tp.warmupSteps = m_p.warmupSteps;
+    tp.schedule = *schedule;
+    tp.clipNorm = m_p.clipNorm;
+    tp.patience = ctx.validate ? m_p.patience : 0;
+    tp.checkpointDir = m_p.checkpointDir;
+    tp.resume = !m_p.checkpointDir.empty();
+    tp.seed = ctx.seed;
+    tp.device = ctx.device;
+    tp.threads = ctx.threads;
+    auto result = train(tp, objective, *ctx.observer, ctx.stop);
+    if (!result) {
+        m_fitted = false;
+        return tl::unexpected(result.error());
+    }
+    m_net->eval();
+    return {};
+}
+
+torch::Tensor SeqTransformer::userEmbeddings(const ScoreRequest &request)
+{
+    torch::NoGradGuard noGrad;
+    const bool wasTraining = m_net->is_training();
+    m_net->eval();
+    const torch::Tensor table = m_net->itemTable();
+    const torch::Device device = table.device();
+    const torch::Tensor featureTable = m_net->hasFeatures() ? table : torch::Tensor();
+    const int64_t n = int64_t(request.size());
+    const bool cloze = m_variant == SeqVariant::Cloze;
+    const size_t keep = size_t(m_p.maxLength) - (cloze ? 1 : 0);
+
+    // Token rows (last `keep` items, + [MASK] for cloze), then encode by similar length so short
+    // histories never pay for a long one's padding.
+    std::vector<std::vector<int64_t>> tokens(static_cast<size_t>(n));
+    for (int64_t r = 0; r < n; ++r) {
+        const auto &items = request.histories[size_t(r)].items;
+        const size_t m = std::min(keep, items.size());
+        auto &row = tokens[size_t(r)];
+        row.reserve(m + 1);
+        for (size_t k = items.size() - m; k < items.size(); ++k)
+            row.push_back(int64_t(items[k]) + 1);
+        if (cloze)
+            row.push_back(m_net->maskToken());
+    }
+    std::vector<int64_t> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), int64_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+        return tokens[size_t(a)].size() < tokens[size_t(b)].size();
+    });
+    torch::Tensor out = torch::empty({n, table.size(1)}, table.options());
+    for (int64_t begin = 0; begin < n; begin += kScoreChunk) {
+        const int64_t end = std::min(n, begin + kScoreChunk);
+        std::vector<std::span<const int64_t>> rows;
+        for (int64_t k = begin; k < end; ++k)
+            rows.emplace_back(tokens[size_t(order[size_t(k)])]);
+        torch::Tensor input = leftPadded(rows).to(device);
+        torch::Tensor hidden = m_net->encode(input, !cloze, featureTable).select(1, -1);
+        torch::Tensor idx =
+            torch::tensor(std::vector<int64_t>(order.begin() + begin, order.begin() + end),
+                          torch::kLong)
+                .to(device);
+        out.index_copy_(0, idx, hidden);
+    }
+    if (wasTraining)
+        m_net->train();
+    return out;
+}
+
+torch::Tensor SeqTransformer::scoreItems(const ScoreRequest &request)
+{
+    torch::NoGradGuard noGrad;
+    torch::Tensor users = userEmbeddings(request);
+    return torch::mm(users, m_net->itemTable().t());
+}
+
+torch::Tensor SeqTransformer::itemEmbeddings() const
+{
+    if (m_net.is_empty())
+        return {};
+    torch::NoGradGuard noGrad;
+    return m_net.ptr()->itemTable().detach();
+}
+
+void SeqTransformer::writeState(torch::serialize::OutputArchive &archive) const
+{
+    archive.write("itemCount", c10::IValue(m_net->itemCount()));
+    const bool features = m_net->hasFeatures() && m_features;
+    archive.write("hasFeatures", c10::IValue(features));
+    if (features) {
+        archive.write("featureVocab", c10::IValue(m_features->vocabularySize));
+        archive.write("featureIds", torch::tensor(m_features->ids, torch::kLong));
+        archive.write("featureOffsets", torch::tensor(m_features->offsets, torch::kLong));
+    }
+    torch::serialize::OutputArchive net;
+    m_net->save(net);
+    archive.write("net", net);
+}
+
+Status SeqTransformer::readState(torch::serialize::InputArchive &archive)
+{
+    m_p = SeqTransformerParams::fromJson(params());
+    c10::IValue items, hasFeatures;
+    if (!archive.try_read("itemCount", items) || !items.isInt() ||
+        !archive.try_read("hasFeatures", hasFeatures) || !hasFeatures.isBool())
+        return makeError(ErrorCode::InvalidArgument,
+                         "sequential transformer checkpoint: no header");
+    std::shared_ptr<ItemFeatures> features;
+    if (hasFeatures.toBool()) {
+        c10::IValue vocab;
+        torch::Tensor ids, offsets;
+        archive.read("featureVocab", vocab);
+        archive.read("featureIds", ids);
+        archive.read("featureOffsets", offsets);
+        features = std::make_shared<ItemFeatures>();
+        features->itemCount = int32_t(items.toInt());
+        features->vocabularySize = vocab.toInt();
+        ids = ids.to(torch::kLong).contiguous();
+        offsets = offsets.to(torch::kLong).contiguous();
+        features->ids.assign(ids.data_ptr<int64_t>(), ids.data_ptr<int64_t>() + ids.numel());
+        features->offsets.assign(offsets.data_ptr<int64_t>(),
+                                 offsets.data_ptr<int64_t>() + offsets.numel());
+    }
+    SeqTransformerNet net(items.toInt(), m_p.maxLength, m_p.config(), features.get());
+    torch::serialize::InputArchive netArchive;
+    archive.read("net", netArchive);
+    net->load(netArchive);
+    net->eval();
+    m_net = net;
+    m_features = features;
+    m_fitted = true;
+    return {};
+}
+
+} // namespace recforge
