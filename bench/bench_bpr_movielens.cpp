@@ -2,7 +2,8 @@
 // implicit positive), top-10 full ranking with seen items masked, against the Microsoft
 // Recommenders benchmark table (BPR nDCG@10 0.442, Precision@10 0.388, Recall@10 0.213, MAP 0.132).
 //
-//   bench_bpr_movielens [--params '{json}'] [--seed 42] [--dir /work/shared/data/movielens-100k]
+//   bench_bpr_movielens [--params '{json}'] [--seed 42] [--threads N (0 = all cores)]
+//                       [--dir /work/shared/data/movielens-100k]
 
 #include <chrono>
 #include <cstdio>
@@ -15,28 +16,43 @@
 #include "models/modelfactory.h"
 #include "models/trainingdata.h"
 #include "runtime/runtime.h"
+#include "train/trainevents.h"
 
 using namespace recforge;
+
+namespace {
+class EpochLog final : public TrainObserver {
+public:
+    void onEpoch(const EpochEvent &e) override
+    {
+        if (e.epoch % 10 == 0 || e.epoch == 1)
+            std::printf("epoch %3d loss %.4f (%.1f s)\n", e.epoch, e.trainLoss, e.seconds);
+        std::fflush(stdout);
+    }
+};
+} // namespace
 
 int main(int argc, char **argv)
 {
     std::string dir = "/work/shared/data/movielens-100k";
     uint64_t seed = 42;
-    nlohmann::json params = {{"dimension", 128},
+    int threads = 0;
+    nlohmann::json params = {{"dimension", 64},
                              {"epochs", 60},
                              {"batchSize", 1024},
                              {"learningRate", 5e-3},
-                             {"regularization", 1e-4}};
+                             {"regularization", 1e-2}};
     for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--params") && i + 1 < argc)
-            for (const auto &[k, v] : nlohmann::json::parse(argv[++i]).items())
-                params[k] = v;
+            params.merge_patch(nlohmann::json::parse(argv[++i]));
         else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = std::strtoull(argv[++i], nullptr, 10);
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+            threads = std::atoi(argv[++i]);
         else if (!std::strcmp(argv[i], "--dir") && i + 1 < argc)
             dir = argv[++i];
     }
-    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, 0});
+    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, threads});
     ImportOptions options;
     options.path = dir + "/u.data";
     options.format = ImportFormat::MovieLens;
@@ -69,8 +85,10 @@ int main(int argc, char **argv)
         return 1;
     }
     std::printf("params %s\n", (*model)->params().dump().c_str());
-    FitContext ctx(obs);
+    EpochLog log;
+    FitContext ctx(log);
     ctx.seed = seed;
+    ctx.threads = threads;
     ctx.device = "cpu";
     const auto start = std::chrono::steady_clock::now();
     if (auto s = (*model)->fit(*data, ctx); !s) {

@@ -13,7 +13,7 @@ struct BprMfParams {
     int epochs = 60;              // upper bound (early stopping when a validate hook is given)
     int batchSize = 1024;         // (user, item, negative) triples per step
     double learningRate = 5e-3;   // AdamW
-    double regularization = 1e-4; // L2 on the batch's embeddings (classic BPR regularisation)
+    double regularization = 1e-2; // L2 on the batch's embeddings (classic BPR regularisation)
     double weightDecay = 0.0;     // AdamW decoupled decay on every parameter
     bool itemBias = true;         // a learned per-item bias (popularity prior)
     int patience = 10;            // early stopping on the validate hook; 0 = off
