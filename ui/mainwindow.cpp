@@ -20,22 +20,27 @@
 
 #include "data/datapanel.h"
 #include "data/generateshopdialog.h"
+#include "experiments/experimentspanel.h"
 #include "import/importwizard.h"
 #include "issuesdock.h"
 #include "jobs/generateshopjob.h"
 #include "jobs/job.h"
 #include "jobs/jobmanager.h"
 #include "jobs/jobprogresswidget.h"
+#include "models/modelspanel.h"
 #include "preferencesdialog.h"
 #include "recforge/version.h"
 #include "store/project.h"
+#include "training/trainingpanel.h"
 
 namespace recforge::ui {
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_jobs(new JobManager(this)), m_sidebar(new QListWidget(this)),
       m_stack(new QStackedWidget(this)), m_dataPanel(new DataPanel(m_jobs, this)),
-      m_issues(new IssuesDock(this)), m_progress(new JobProgressWidget(this))
+      m_modelsPanel(new ModelsPanel(this)), m_trainingPanel(new TrainingPanel(m_jobs, this)),
+      m_experimentsPanel(new ExperimentsPanel(m_jobs, this)), m_issues(new IssuesDock(this)),
+      m_progress(new JobProgressWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -53,6 +58,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_sidebar->addItem(
         new QListWidgetItem(style()->standardIcon(QStyle::SP_DriveHDIcon), QString()));
     m_stack->addWidget(m_dataPanel);
+    m_sidebar->addItem(
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogDetailedView), QString()));
+    m_stack->addWidget(m_modelsPanel);
+    m_sidebar->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), QString()));
+    m_stack->addWidget(m_trainingPanel);
+    m_sidebar->addItem(
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
+    m_stack->addWidget(m_experimentsPanel);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 
@@ -75,6 +88,18 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_dataPanel, &DataPanel::issueReported, this, [this](const QString &text) {
         m_issues->addIssue(IssuesDock::Severity::Warning, text);
     });
+    connect(m_modelsPanel, &ModelsPanel::trainRequested, this,
+            [this](const recforge::TrainRunConfig &config) {
+                m_trainingPanel->enqueue(config);
+                showWorkspace(TrainingWorkspace);
+            });
+    connect(m_trainingPanel, &TrainingPanel::runEnded, m_experimentsPanel,
+            &ExperimentsPanel::refresh);
+    const auto warn = [this](const QString &text) {
+        m_issues->addIssue(IssuesDock::Severity::Warning, text);
+    };
+    connect(m_trainingPanel, &TrainingPanel::issueReported, this, warn);
+    connect(m_experimentsPanel, &ExperimentsPanel::issueReported, this, warn);
     // Every job failure lands in the issues dock, whoever started the job.
     connect(m_jobs, &JobManager::jobStarted, this, [this](Job *job) {
         connect(job, &Job::failed, this, [this, job](const QString &message) {
@@ -137,6 +162,9 @@ bool MainWindow::openProject(const QString &path, bool create, QString *error)
     m_settings.addRecentProject(info.absoluteFilePath());
     updateRecentMenu();
     m_dataPanel->setProject(m_project);
+    m_modelsPanel->setProject(m_project);
+    m_trainingPanel->setProject(m_project);
+    m_experimentsPanel->setProject(m_project);
     updateTitle();
     return true;
 }
@@ -185,6 +213,11 @@ void MainWindow::importData(const QString &path)
         wizard->setFilePath(path);
     m_wizard = wizard;
     wizard->show();
+}
+
+void MainWindow::showWorkspace(Workspace workspace)
+{
+    m_sidebar->setCurrentRow(int(workspace));
 }
 
 void MainWindow::stopJobs()
@@ -381,6 +414,15 @@ void MainWindow::retranslateUi()
     m_clearRecentAction->setText(tr("Clear List"));
     m_sidebar->item(0)->setText(tr("Data"));
     m_sidebar->item(0)->setToolTip(tr("Datasets: import, overview, tables and splits"));
+    m_sidebar->item(ModelsWorkspace)->setText(tr("Models"));
+    m_sidebar->item(ModelsWorkspace)
+        ->setToolTip(tr("Registered models: parameters, presets and the Train button"));
+    m_sidebar->item(TrainingWorkspace)->setText(tr("Training"));
+    m_sidebar->item(TrainingWorkspace)
+        ->setToolTip(tr("Training queue, live loss and validation curves"));
+    m_sidebar->item(ExperimentsWorkspace)->setText(tr("Experiments"));
+    m_sidebar->item(ExperimentsWorkspace)
+        ->setToolTip(tr("Stored runs: compare curves and metrics, details, delete"));
     updateTitle();
 }
 

@@ -20,14 +20,18 @@ class Project;
 namespace recforge::ui {
 
 class DataPanel;
+class ExperimentsPanel;
 class ImportWizard;
 class IssuesDock;
 class JobManager;
 class JobProgressWidget;
+class ModelsPanel;
+class TrainingPanel;
 
-// The application shell: a workspace sidebar with a stack of workspace panels (only Data for
-// now), the menus, a status bar with the job progress, and the issues dock. It owns the open
-// Project (shared with jobs) and the JobManager; closing it stops and joins every job.
+// The application shell: a workspace sidebar with a stack of workspace panels (Data, Models,
+// Training, Experiments), the menus, a status bar with the job progress, and the issues dock. It
+// owns the open Project (shared with jobs) and the JobManager; closing it stops and joins every
+// job.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -47,6 +51,12 @@ public:
     QString projectPath() const;
     JobManager *jobs() const { return m_jobs; }
     DataPanel *dataPanel() const { return m_dataPanel; }
+    ModelsPanel *modelsPanel() const { return m_modelsPanel; }
+    TrainingPanel *trainingPanel() const { return m_trainingPanel; }
+    ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
+    // Index of each workspace in the sidebar and the stack.
+    enum Workspace { DataWorkspace, ModelsWorkspace, TrainingWorkspace, ExperimentsWorkspace };
+    void showWorkspace(Workspace workspace);
     IssuesDock *issues() const { return m_issues; }
     JobProgressWidget *progressWidget() const { return m_progress; }
     ImportWizard *importWizard() const;
@@ -81,6 +91,9 @@ private:
     QListWidget *m_sidebar;
     QStackedWidget *m_stack;
     DataPanel *m_dataPanel;
+    ModelsPanel *m_modelsPanel;
+    TrainingPanel *m_trainingPanel;
+    ExperimentsPanel *m_experimentsPanel;
     IssuesDock *m_issues;
     JobProgressWidget *m_progress;
     QPointer<ImportWizard> m_wizard;

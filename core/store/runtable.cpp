@@ -412,7 +412,8 @@ Expected<std::vector<MetricRecord>> selectMetrics(sqlite::Connection &db, int64_
         latestOnly
             ? "SELECT name, value, stage, k, grp, users, epoch, step, protocol, protocol_label,"
               " recorded_at, max(id) FROM run_metric WHERE run_id = ?"
-              " GROUP BY stage, name, protocol_label ORDER BY stage, name, protocol_label"
+              // grp too: activity buckets share the overall value's protocol label.
+              " GROUP BY stage, name, grp, protocol_label ORDER BY stage, name, protocol_label, grp"
             : "SELECT name, value, stage, k, grp, users, epoch, step, protocol, protocol_label,"
               " recorded_at FROM run_metric WHERE run_id = ? ORDER BY id");
     RECFORGE_TRY(stmt);

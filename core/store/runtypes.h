@@ -110,7 +110,7 @@ struct RunSummary {
     int64_t heartbeatMs = 0; // Unix milliseconds of the last sign of life
     std::string ownerHost;
     int64_t ownerPid = 0;
-    std::vector<MetricRecord> lastMetrics; // the latest value per (stage, name, protocol label)
+    std::vector<MetricRecord> lastMetrics; // latest value per (stage, name, group, protocol label)
     std::vector<CurveStats> curves;        // by series name
 };
 

@@ -1,0 +1,83 @@
+#pragma once
+
+#include <memory>
+
+#include <QPointer>
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTabWidget;
+class QTableView;
+
+namespace recforge {
+class Project;
+class RunStore;
+} // namespace recforge
+
+namespace recforge::ui {
+
+class JobManager;
+class LoadCurvesJob;
+class MetricsComparison;
+class RunDetailsView;
+class RunsTableModel;
+class TrainingCurvesChart;
+
+// The Experiments workspace: every run of the project's experiment store (status in colour,
+// interrupted runs marked; key metrics in columns of one protocol each), refresh (also after
+// each training job), and for the selected runs: overlaid curves, a metrics comparison that only
+// compares values under the same protocol, and the details of the current run (params JSON,
+// metrics with protocols, checkpoints with sha256). Delete removes a run that is not running.
+class ExperimentsPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit ExperimentsPanel(JobManager *jobs, QWidget *parent = nullptr);
+    ~ExperimentsPanel() override;
+
+    // Opens the project's experiment store (marking runs of dead processes interrupted).
+    void setProject(std::shared_ptr<recforge::Project> project);
+    // Re-reads the run list (one query on the store's read connection), keeping the selection.
+    void refresh();
+    // Selects these runs (table order) and compares them.
+    void selectRuns(const QList<qint64> &runIds);
+    QList<qint64> selectedRunIds() const;
+    // Deletes the selected runs that are not running (through a job; refreshes afterwards).
+    void deleteSelected(bool confirm = true);
+
+    RunsTableModel *model() const { return m_model; }
+    QTableView *table() const { return m_table; }
+    TrainingCurvesChart *curves() const { return m_curves; }
+    MetricsComparison *comparison() const { return m_comparison; }
+    RunDetailsView *details() const { return m_details; }
+    QTabWidget *tabs() const { return m_tabs; }
+
+Q_SIGNALS:
+    void issueReported(const QString &text);
+    // The curves of the selected runs are drawn (tests wait for it).
+    void curvesLoaded();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onSelectionChanged();
+    void loadCurves(const QList<qint64> &ids);
+    void retranslateUi();
+
+    JobManager *m_jobs;
+    std::shared_ptr<recforge::Project> m_project;
+    std::shared_ptr<recforge::RunStore> m_store;
+    QPointer<LoadCurvesJob> m_loading;
+    QLabel *m_title;
+    QPushButton *m_refresh;
+    QPushButton *m_delete;
+    RunsTableModel *m_model;
+    QTableView *m_table;
+    QTabWidget *m_tabs;
+    TrainingCurvesChart *m_curves;
+    MetricsComparison *m_comparison;
+    RunDetailsView *m_details;
+};
+
+} // namespace recforge::ui
