@@ -5,10 +5,12 @@
 
 #include "registry.h"
 
+#include "models/bprmf.h"
 #include "models/ease.h"
 #include "models/itemknn.h"
 #include "models/modelfactory.h"
 #include "models/popularity.h"
+#include "models/seqtransformer.h"
 #include "models/userknn.h"
 
 namespace recforge {
@@ -27,6 +29,9 @@ const std::vector<Entry> &entries()
         {itemKnnSchema, makeItemKnn},
         {userKnnSchema, makeUserKnn},
         {easeSchema, makeEase},
+        {bprMfSchema, makeBprMf},
+        {sasrecSchema, makeSasrec},
+        {bert4recSchema, makeBert4rec},
     };
     return list;
 }

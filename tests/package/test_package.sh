@@ -4,8 +4,8 @@
 set -euo pipefail
 build="$1"
 cmake --build "$build" --target package >"$build/package.log" 2>&1 || { cat "$build/package.log"; exit 1; }
-deb=$(ls -t "$build"/packages/recforge-*.deb | head -n1)
-tgz=$(ls -t "$build"/packages/recforge-*.tar.gz | head -n1)
+deb=$(ls -t "$build"/packages/recforge*.deb | head -n1)
+tgz=$(ls -t "$build"/packages/recforge*.tar.gz | head -n1)
 [ -s "$deb" ] && [ -s "$tgz" ] || { echo "missing package files"; exit 1; }
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
