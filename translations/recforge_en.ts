@@ -75,6 +75,17 @@
     </message>
 </context>
 <context>
+    <name>MetricBarChart</name>
+    <message>
+        <source>Metric comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select runs with a metric under the same protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PopularityChart</name>
     <message>
         <source>Item popularity (long tail)</source>
@@ -243,6 +254,63 @@
     </message>
     <message>
         <source>Source: %1. Rows read %2, accepted %3, rejected %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DeleteRunJob</name>
+    <message>
+        <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ExperimentsPanel</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their metrics, curves and checkpoints?</source>
+        <translation>
+            <numerusform>Delete %n run with its metrics, curves and checkpoints?</numerusform>
+            <numerusform>Delete %n runs with their metrics, curves and checkpoints?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete the run: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs in the experiment store (select several to compare)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (not running ones) with their artifacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -816,6 +884,13 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::LoadCurvesJob</name>
+    <message>
+        <source>Load curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::MainWindow</name>
     <message>
         <source>%1 failed: %2</source>
@@ -922,6 +997,100 @@
         <source>Datasets: import, overview, tables and splits</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered models: parameters, presets and the Train button</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training queue, live loss and validation curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored runs: compare curves and metrics, details, delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::MetricsComparison</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final test metrics of the selected runs. Each group is one protocol: only numbers in the same group are comparable.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ModelsPanel</name>
+    <message>
+        <source>Baselines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Matrix factorisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sequential (transformers)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run config (JSON for recforge-cli train --config)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queue this run in the Training workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::NewSplitDialog</name>
@@ -938,6 +1107,29 @@
     <name>recforge::ui::OpenDatasetJob</name>
     <message>
         <source>Open dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ParamForm</name>
+    <message>
+        <source>Allowed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A named set of sizes; the fields below can still be edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Advanced parameters</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1051,6 +1243,243 @@
     </message>
     <message>
         <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RunDetailsView</name>
+    <message>
+        <source>Run #%1 &quot;%2&quot;: %3, model %4, seed %5, device %6, code %7, started %8</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, finished %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters (resolved)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RunOptionsWidget</name>
+    <message>
+        <source>New leave-one-out split (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K list: enter cut-offs between 1 and 1000, e.g. &quot;5, 10, 20&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose at least one test evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no dataset: import one or generate the demo shop first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model initialisation, shuffling, negative sampling and new splits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto (CUDA when available)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validate each epoch on the first N validation users only (faster epochs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test evaluation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>full ranking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uniform sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>popularity sampled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negatives per user for the sampled evaluations (uni-99, pop-99)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cut-offs K:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>automatic: model on dataset and time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RunsTableModel</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The process running it stopped before it finished: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under the protocol: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1203,6 +1632,194 @@
     </message>
     <message>
         <source>Search ids, titles, text...</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingCurvesChart</name>
+    <message>
+        <source>run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: loss (smoothed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: epoch loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: NDCG@10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: HR@10</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation NDCG@10 (solid) and HR@10 (dashed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log-scale loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show every point again after zooming or panning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingJob</name>
+    <message>
+        <source>Train %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingPanel</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation NDCG@10 was still rising when training stopped — try more epochs (transformers are often undertrained)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored runs yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No stored runs with loss curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected run (running) or skip it (pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected run from the queue (not while it runs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overlay stored runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw the curves of runs from the experiment store for comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final test metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingQueue</name>
+    <message>
+        <source>pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -75,6 +75,17 @@
     </message>
 </context>
 <context>
+    <name>MetricBarChart</name>
+    <message>
+        <source>Metric comparison</source>
+        <translation>指标对比</translation>
+    </message>
+    <message>
+        <source>Select runs with a metric under the same protocol</source>
+        <translation>请选择在同一评估协议下有该指标的运行</translation>
+    </message>
+</context>
+<context>
     <name>PopularityChart</name>
     <message>
         <source>Item popularity (long tail)</source>
@@ -245,6 +256,62 @@
     <message>
         <source>Source: %1. Rows read %2, accepted %3, rejected %4.</source>
         <translation>来源：%1。读取 %2 行，接受 %3 行，拒绝 %4 行。</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DeleteRunJob</name>
+    <message>
+        <source>Delete run</source>
+        <translation>删除运行</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ExperimentsPanel</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation>无法打开实验存储：%1</translation>
+    </message>
+    <message>
+        <source>Delete runs</source>
+        <translation>删除运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n run(s) with their metrics, curves and checkpoints?</source>
+        <translation>
+            <numerusform>删除 %n 个运行及其指标、曲线和检查点？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not delete the run: %1</source>
+        <translation>无法删除该运行：%1</translation>
+    </message>
+    <message>
+        <source>Runs in the experiment store (select several to compare)</source>
+        <translation>实验存储中的运行（可多选进行对比）</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Delete the selected runs (not running ones) with their artifacts</source>
+        <translation>删除所选运行（运行中的除外）及其产物</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>曲线</translation>
+    </message>
+    <message>
+        <source>Metrics comparison</source>
+        <translation>指标对比</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
     </message>
 </context>
 <context>
@@ -817,6 +884,13 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::LoadCurvesJob</name>
+    <message>
+        <source>Load curves</source>
+        <translation>加载曲线</translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::MainWindow</name>
     <message>
         <source>%1 failed: %2</source>
@@ -924,6 +998,100 @@
         <source>Datasets: import, overview, tables and splits</source>
         <translation>数据集：导入、概览、数据表和划分</translation>
     </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Registered models: parameters, presets and the Train button</source>
+        <translation>已注册的模型：参数、预设和“训练”按钮</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Training queue, live loss and validation curves</source>
+        <translation>训练队列、实时损失曲线和验证曲线</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Stored runs: compare curves and metrics, details, delete</source>
+        <translation>已存储的运行：对比曲线和指标、查看详情、删除</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::MetricsComparison</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Final test metrics of the selected runs. Each group is one protocol: only numbers in the same group are comparable.</source>
+        <translation>所选运行的最终测试指标。每一组对应一个评估协议：只有同一组内的数值可以相互比较。</translation>
+    </message>
+    <message>
+        <source>Chart:</source>
+        <translation>图表：</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ModelsPanel</name>
+    <message>
+        <source>Baselines</source>
+        <translation>基线模型</translation>
+    </message>
+    <message>
+        <source>Neighbourhood</source>
+        <translation>近邻模型</translation>
+    </message>
+    <message>
+        <source>Matrix factorisation</source>
+        <translation>矩阵分解</translation>
+    </message>
+    <message>
+        <source>Sequential (transformers)</source>
+        <translation>序列模型（Transformer）</translation>
+    </message>
+    <message>
+        <source>Choose a model</source>
+        <translation>请选择模型</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run config (JSON for recforge-cli train --config)</source>
+        <translation>运行配置（供 recforge-cli train --config 使用的 JSON）</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Queue this run in the Training workspace</source>
+        <translation>将此运行加入“训练”工作区的队列</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::NewSplitDialog</name>
@@ -941,6 +1109,29 @@
     <message>
         <source>Open dataset</source>
         <translation>打开数据集</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ParamForm</name>
+    <message>
+        <source>Allowed: %1</source>
+        <translation>允许的取值：%1</translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <source>A named set of sizes; the fields below can still be edited</source>
+        <translation>一组命名的规模设置；下面的字段仍可编辑</translation>
+    </message>
+    <message>
+        <source>Reset to defaults</source>
+        <translation>恢复默认值</translation>
+    </message>
+    <message>
+        <source>Advanced parameters</source>
+        <translation>高级参数</translation>
     </message>
 </context>
 <context>
@@ -1054,6 +1245,243 @@
     <message>
         <source>Text</source>
         <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RunDetailsView</name>
+    <message>
+        <source>Run #%1 &quot;%2&quot;: %3, model %4, seed %5, device %6, code %7, started %8</source>
+        <translation>运行 #%1“%2”：%3，模型 %4，随机种子 %5，设备 %6，代码版本 %7，开始于 %8</translation>
+    </message>
+    <message>
+        <source>, finished %1</source>
+        <translation>，结束于 %1</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>错误：%1</translation>
+    </message>
+    <message>
+        <source> (best)</source>
+        <translation>（最佳）</translation>
+    </message>
+    <message>
+        <source>Parameters (resolved)</source>
+        <translation>参数（已解析）</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Checkpoints</source>
+        <translation>检查点</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>评估协议</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Path</source>
+        <translation>路径</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RunOptionsWidget</name>
+    <message>
+        <source>New leave-one-out split (seed %1)</source>
+        <translation>新建留一法划分（随机种子 %1）</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>K list: enter cut-offs between 1 and 1000, e.g. &quot;5, 10, 20&quot;</source>
+        <translation>K 列表：请输入 1 到 1000 之间的截断值，例如“5, 10, 20”</translation>
+    </message>
+    <message>
+        <source>Choose at least one test evaluation</source>
+        <translation>请至少选择一种测试评估方式</translation>
+    </message>
+    <message>
+        <source>The project has no dataset: import one or generate the demo shop first</source>
+        <translation>项目中还没有数据集：请先导入数据或生成演示商店</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>数据集：</translation>
+    </message>
+    <message>
+        <source>Split:</source>
+        <translation>划分方式：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Model initialisation, shuffling, negative sampling and new splits</source>
+        <translation>用于模型初始化、数据打乱、负采样和新建划分</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>auto (CUDA when available)</source>
+        <translation>自动（可用时使用 CUDA）</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>CPU threads:</source>
+        <translation>CPU 线程数：</translation>
+    </message>
+    <message>
+        <source>all cores</source>
+        <translation>全部核心</translation>
+    </message>
+    <message>
+        <source>Validation users:</source>
+        <translation>验证用户数：</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Validate each epoch on the first N validation users only (faster epochs)</source>
+        <translation>每轮只在前 N 个验证用户上验证（每轮更快）</translation>
+    </message>
+    <message>
+        <source>Test evaluation:</source>
+        <translation>测试评估：</translation>
+    </message>
+    <message>
+        <source>full ranking</source>
+        <translation>全量排序</translation>
+    </message>
+    <message>
+        <source>uniform sampled</source>
+        <translation>均匀采样</translation>
+    </message>
+    <message>
+        <source>popularity sampled</source>
+        <translation>按流行度采样</translation>
+    </message>
+    <message>
+        <source> negatives</source>
+        <translation> 个负样本</translation>
+    </message>
+    <message>
+        <source>Negatives per user for the sampled evaluations (uni-99, pop-99)</source>
+        <translation>采样评估中每个用户的负样本数（uni-99、pop-99）</translation>
+    </message>
+    <message>
+        <source>Cut-offs K:</source>
+        <translation>截断值 K：</translation>
+    </message>
+    <message>
+        <source>Run name:</source>
+        <translation>运行名称：</translation>
+    </message>
+    <message>
+        <source>automatic: model on dataset and time</source>
+        <translation>自动：模型、数据集和时间</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RunsTableModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3)</source>
+        <translation>%1 = %2（%3）</translation>
+    </message>
+    <message>
+        <source>The process running it stopped before it finished: %1</source>
+        <translation>运行它的进程在完成前停止了：%1</translation>
+    </message>
+    <message>
+        <source>%1 under the protocol: %2</source>
+        <translation>%1，评估协议：%2</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>创建时间</translation>
     </message>
 </context>
 <context>
@@ -1206,6 +1634,194 @@
     <message>
         <source>Search ids, titles, text...</source>
         <translation>搜索 ID、标题、文本...</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingCurvesChart</name>
+    <message>
+        <source>run %1</source>
+        <translation>运行 %1</translation>
+    </message>
+    <message>
+        <source>%1: loss</source>
+        <translation>%1：损失</translation>
+    </message>
+    <message>
+        <source>%1: loss (smoothed)</source>
+        <translation>%1：损失（平滑）</translation>
+    </message>
+    <message>
+        <source>%1: epoch loss</source>
+        <translation>%1：每轮损失</translation>
+    </message>
+    <message>
+        <source>%1: NDCG@10</source>
+        <translation>%1：NDCG@10</translation>
+    </message>
+    <message>
+        <source>%1: HR@10</source>
+        <translation>%1：HR@10</translation>
+    </message>
+    <message>
+        <source>Training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>Validation NDCG@10 (solid) and HR@10 (dashed)</source>
+        <translation>验证集 NDCG@10（实线）和 HR@10（虚线）</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>步数</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>validation metric</source>
+        <translation>验证指标</translation>
+    </message>
+    <message>
+        <source>Log-scale loss</source>
+        <translation>损失用对数坐标</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show every point again after zooming or panning</source>
+        <translation>缩放或平移后重新显示所有数据点</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingJob</name>
+    <message>
+        <source>Train %1</source>
+        <translation>训练 %1</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingPanel</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation>无法打开实验存储：%1</translation>
+    </message>
+    <message>
+        <source>%1 (live)</source>
+        <translation>%1（实时）</translation>
+    </message>
+    <message>
+        <source>Validation NDCG@10 was still rising when training stopped — try more epochs (transformers are often undertrained)</source>
+        <translation>训练停止时验证集 NDCG@10 仍在上升——请尝试更多轮次（Transformer 模型常常训练不足）</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>没有打开的项目</translation>
+    </message>
+    <message>
+        <source>No stored runs yet</source>
+        <translation>还没有已存储的运行</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>No stored runs with loss curves</source>
+        <translation>没有带损失曲线的已存储运行</translation>
+    </message>
+    <message>
+        <source>Training queue</source>
+        <translation>训练队列</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the selected run (running) or skip it (pending)</source>
+        <translation>停止所选运行（运行中）或跳过它（等待中）</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected run from the queue (not while it runs)</source>
+        <translation>从队列中移除所选运行（运行中的不能移除）</translation>
+    </message>
+    <message>
+        <source>Clear finished</source>
+        <translation>清除已结束</translation>
+    </message>
+    <message>
+        <source>Overlay stored runs</source>
+        <translation>叠加已存储的运行</translation>
+    </message>
+    <message>
+        <source>Draw the curves of runs from the experiment store for comparison</source>
+        <translation>绘制实验存储中运行的曲线以便对比</translation>
+    </message>
+    <message>
+        <source>Final test metrics</source>
+        <translation>最终测试指标</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>评估协议</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::TrainingQueue</name>
+    <message>
+        <source>pending</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
     </message>
 </context>
 <context>

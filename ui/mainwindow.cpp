@@ -50,6 +50,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_sidebar->setViewMode(QListView::IconMode);
     m_sidebar->setMovement(QListView::Static);
     m_sidebar->setFlow(QListView::TopToBottom);
+    m_sidebar->setWrapping(false); // one column of workspaces, never a horizontal scroll bar
     m_sidebar->setIconSize(QSize(32, 32));
     m_sidebar->setGridSize(QSize(84, 64));
     m_sidebar->setFixedWidth(92);

@@ -19,11 +19,15 @@
 
 #include "data/generator.h"
 #include "data/split.h"
+#include "experiments/experimentspanel.h"
+#include "jobs/jobmanager.h"
+#include "languagemanager.h"
 #include "models/modelspanel.h"
 #include "models/paramform.h"
 #include "models/registry.h"
 #include "models/runoptionswidget.h"
 #include "store/project.h"
+#include "training/trainingpanel.h"
 
 using namespace recforge::ui;
 
@@ -41,6 +45,7 @@ private Q_SLOTS:
     void trainEmitsConfig();
     void kList_data();
     void kList();
+    void workspacesRetranslate();
 
 private:
     QTemporaryDir m_dir;
@@ -311,6 +316,26 @@ void TestModelsPanel::kList()
     QFETCH(QVector<int>, ks);
     const std::vector<int> parsed = RunOptionsWidget::parseKs(text);
     QCOMPARE(QVector<int>(parsed.begin(), parsed.end()), ks);
+}
+
+void TestModelsPanel::workspacesRetranslate()
+{
+    JobManager jobs;
+    ModelsPanel models;
+    TrainingPanel training(&jobs);
+    ExperimentsPanel experiments(&jobs);
+    QCOMPARE(models.trainButton()->text(), QStringLiteral("Train"));
+    QVERIFY(LanguageManager::apply(QStringLiteral("zh_CN")));
+    QTRY_COMPARE(models.trainButton()->text(), QStringLiteral("训练"));
+    QTRY_COMPARE(
+        models.form()->findChild<QPushButton *>(QStringLiteral("resetDefaultsButton"))->text(),
+        QStringLiteral("恢复默认值"));
+    QTRY_COMPARE(training.findChild<QPushButton *>(QStringLiteral("removeRunButton"))->text(),
+                 QStringLiteral("移除"));
+    QTRY_COMPARE(experiments.findChild<QPushButton *>(QStringLiteral("refreshRunsButton"))->text(),
+                 QStringLiteral("刷新"));
+    QVERIFY(LanguageManager::apply(QStringLiteral("en")));
+    QTRY_COMPARE(models.trainButton()->text(), QStringLiteral("Train"));
 }
 
 QTEST_MAIN(TestModelsPanel)

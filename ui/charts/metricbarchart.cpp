@@ -12,9 +12,11 @@ namespace recforge::ui {
 void MetricBarChart::plot(QCustomPlot *plot, const QString &metric, const QString &protocolLabel,
                           const QStringList &runs, const QVector<double> &values)
 {
-    ChartStyle::reset(plot, metric.isEmpty() ? tr("Metric comparison") : metric);
+    // The protocol is part of the title: these bars are only comparable under it.
+    ChartStyle::reset(plot, metric.isEmpty()          ? tr("Metric comparison")
+                            : protocolLabel.isEmpty() ? metric
+                                                      : metric + QLatin1Char('\n') + protocolLabel);
     plot->setMinimumHeight(180);
-    plot->yAxis->setLabel(protocolLabel);
     QVector<double> keys;
     QVector<QString> labels;
     double maxValue = 0;

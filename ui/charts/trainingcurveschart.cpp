@@ -32,7 +32,8 @@ QColor faded(QColor colour)
 
 TrainingCurvesChart::TrainingCurvesChart(QWidget *parent)
     : QWidget(parent), m_loss(new QCustomPlot(this)), m_valid(new QCustomPlot(this)),
-      m_log(new QCheckBox(this)), m_fit(new QPushButton(this))
+      m_log(new QCheckBox(this)), m_fit(new QPushButton(this)),
+      m_splitter(new QSplitter(Qt::Vertical, this))
 {
     m_loss->setObjectName(QStringLiteral("lossPlot"));
     m_valid->setObjectName(QStringLiteral("validationPlot"));
@@ -41,6 +42,18 @@ TrainingCurvesChart::TrainingCurvesChart(QWidget *parent)
     setupPlot(m_valid);
     m_valid->yAxis->setNumberFormat(QStringLiteral("f"));
     m_valid->yAxis->setNumberPrecision(3);
+    // Whole epochs only; validation values rise, so their legend sits bottom right.
+    auto epochTicker = QSharedPointer<QCPAxisTickerFixed>(new QCPAxisTickerFixed);
+    epochTicker->setTickStep(1.0);
+    epochTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    m_valid->xAxis->setTicker(epochTicker);
+    m_valid->xAxis->setNumberFormat(QStringLiteral("f"));
+    m_valid->xAxis->setNumberPrecision(0);
+    // Validation curves of several runs fill the whole rect: their legend goes beside it.
+    m_valid->axisRect()->insetLayout()->take(m_valid->legend);
+    m_valid->plotLayout()->addElement(1, 1, m_valid->legend);
+    m_valid->plotLayout()->setColumnStretchFactor(1, 0.001);
+    m_valid->legend->setMargins(QMargins(4, 4, 4, 4));
     connect(m_log, &QCheckBox::toggled, this, &TrainingCurvesChart::setLogScale);
     connect(m_fit, &QPushButton::clicked, this, &TrainingCurvesChart::fit);
 
@@ -49,17 +62,24 @@ TrainingCurvesChart::TrainingCurvesChart(QWidget *parent)
     tools->addStretch(1);
     tools->addWidget(m_log);
     tools->addWidget(m_fit);
-    auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(m_loss);
-    splitter->addWidget(m_valid);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
-    splitter->setChildrenCollapsible(false);
+    m_splitter->addWidget(m_loss);
+    m_splitter->addWidget(m_valid);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(tools);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(m_splitter, 1);
     retranslateUi();
+}
+
+void TrainingCurvesChart::setOrientation(Qt::Orientation orientation)
+{
+    m_splitter->setOrientation(orientation);
+    m_splitter->setStretchFactor(1, orientation == Qt::Vertical ? 2 : 3);
+    if (orientation == Qt::Horizontal)
+        m_splitter->setSizes({1000, 1000}); // side by side: equal widths
 }
 
 void TrainingCurvesChart::setupPlot(QCustomPlot *plot)
@@ -100,6 +120,7 @@ TrainingCurvesChart::Run &TrainingCurvesChart::ensureRun(qint64 key)
     run.raw = m_loss->addGraph();
     run.raw->setPen(QPen(faded(colour), 1));
     run.raw->removeFromLegend();
+    run.raw->setAntialiased(false); // thousands of noisy points: cheaper, and looks the same
     run.smooth = m_loss->addGraph();
     run.smooth->setPen(QPen(colour, 2));
     run.epoch = m_loss->addGraph();
@@ -112,6 +133,7 @@ TrainingCurvesChart::Run &TrainingCurvesChart::ensureRun(qint64 key)
     run.hr->setPen(QPen(colour, 1.5, Qt::DashLine));
     run.hr->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssSquare, colour, Qt::white, 5));
     m_order.append(key);
+    m_lossDirty = m_validDirty = true;
     it = m_runs.insert(key, run);
     updateNames(*it);
     return *it;
@@ -131,6 +153,7 @@ void TrainingCurvesChart::setRun(qint64 key, const QString &label, const RunCurv
     Run &run = ensureRun(key);
     run.label = label;
     updateNames(run);
+    m_lossDirty = m_validDirty = true;
     run.raw->data()->clear();
     run.smooth->data()->clear();
     run.hasEma = false;
@@ -157,17 +180,20 @@ void TrainingCurvesChart::appendLoss(qint64 key, const QVector<double> &steps,
     }
     run.raw->addData(steps, losses, true);
     run.smooth->addData(steps, smooth, true);
+    m_lossDirty = true;
 }
 
 void TrainingCurvesChart::appendEpochLoss(qint64 key, double step, double loss)
 {
     ensureRun(key).epoch->addData(step, loss);
+    m_lossDirty = true;
 }
 
 void TrainingCurvesChart::appendValidation(qint64 key, Metric metric, double epoch, double value)
 {
     Run &run = ensureRun(key);
     (metric == Metric::Ndcg10 ? run.ndcg : run.hr)->addData(epoch, value);
+    m_validDirty = true;
 }
 
 void TrainingCurvesChart::setRunLabel(qint64 key, const QString &label)
@@ -175,6 +201,7 @@ void TrainingCurvesChart::setRunLabel(qint64 key, const QString &label)
     Run &run = ensureRun(key);
     run.label = label;
     updateNames(run);
+    m_lossDirty = m_validDirty = true; // legends
 }
 
 void TrainingCurvesChart::removeRun(qint64 key)
@@ -188,6 +215,7 @@ void TrainingCurvesChart::removeRun(qint64 key)
         m_valid->removeGraph(graph);
     m_runs.erase(it);
     m_order.removeAll(key);
+    m_lossDirty = m_validDirty = true;
 }
 
 void TrainingCurvesChart::clear()
@@ -198,6 +226,7 @@ void TrainingCurvesChart::clear()
     m_order.clear();
     m_nextColour = 0;
     m_userZoomed = false;
+    m_lossDirty = m_validDirty = true;
 }
 
 int TrainingCurvesChart::lossPointCount(qint64 key) const
@@ -238,12 +267,14 @@ void TrainingCurvesChart::setLogScale(bool on)
         axis->setTicker(QSharedPointer<QCPAxisTicker>(new QCPAxisTicker));
     }
     m_userZoomed = false;
+    m_lossDirty = true;
     replot();
 }
 
 void TrainingCurvesChart::fit()
 {
     m_userZoomed = false;
+    m_lossDirty = m_validDirty = true;
     replot();
 }
 
@@ -251,6 +282,8 @@ void TrainingCurvesChart::replot()
 {
     if (!m_userZoomed) {
         for (QCustomPlot *plot : {m_loss, m_valid}) {
+            if (!(plot == m_loss ? m_lossDirty : m_validDirty))
+                continue;
             bool any = false;
             for (int i = 0; i < plot->graphCount(); ++i)
                 any = any || plot->graph(i)->dataCount() > 0;
@@ -269,8 +302,12 @@ void TrainingCurvesChart::replot()
             }
         }
     }
-    m_loss->replot(QCustomPlot::rpQueuedRefresh);
-    m_valid->replot(QCustomPlot::rpQueuedRefresh);
+    // While the user zooms or pans, QCustomPlot redraws by itself; here only new data counts.
+    if (m_lossDirty)
+        m_loss->replot(QCustomPlot::rpQueuedRefresh);
+    if (m_validDirty)
+        m_valid->replot(QCustomPlot::rpQueuedRefresh);
+    m_lossDirty = m_validDirty = false;
 }
 
 void TrainingCurvesChart::changeEvent(QEvent *event)

@@ -8,6 +8,7 @@ class QCheckBox;
 class QCustomPlot;
 class QCPGraph;
 class QPushButton;
+class QSplitter;
 
 namespace recforge::ui {
 
@@ -49,6 +50,9 @@ public:
     // Number of runs with at least one step-loss point (what "overlaid curves" counts).
     int runsWithLoss() const;
 
+    // Loss plot above the validation plot (default) or beside it.
+    void setOrientation(Qt::Orientation orientation);
+
     void setLogScale(bool on);
     bool logScale() const { return m_logScale; }
     // Draws both plots; rescales the axes to the data unless the user zoomed or panned.
@@ -84,11 +88,15 @@ private:
     QCustomPlot *m_valid;
     QCheckBox *m_log;
     QPushButton *m_fit;
+    QSplitter *m_splitter;
     QHash<qint64, Run> m_runs;
     QList<qint64> m_order;
     int m_nextColour = 0;
     bool m_logScale = false;
     bool m_userZoomed = false;
+    // Only a plot whose data changed is drawn again (replot() runs on every UI tick).
+    bool m_lossDirty = true;
+    bool m_validDirty = true;
 };
 
 } // namespace recforge::ui

@@ -50,6 +50,7 @@ ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ExperimentsPanel::onSelectionChanged);
 
+    m_curves->setOrientation(Qt::Horizontal);
     m_tabs->addTab(m_curves, QString());
     m_tabs->addTab(m_comparison, QString());
     m_tabs->addTab(m_details, QString());
@@ -68,7 +69,7 @@ ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     splitter->addWidget(m_tabs);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
-    splitter->setSizes({260, 460});
+    splitter->setSizes({190, 530});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);

@@ -33,6 +33,7 @@ MetricsComparison::MetricsComparison(QWidget *parent)
     m_table->setObjectName(QStringLiteral("metricsComparisonTable"));
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->verticalHeader()->setVisible(false);
+    m_table->setWordWrap(false);
     m_choice->setObjectName(QStringLiteral("comparisonChartChoice"));
     m_chart->setObjectName(QStringLiteral("comparisonChart"));
     m_note->setWordWrap(true);
@@ -159,7 +160,9 @@ void MetricsComparison::fillTable()
                                                                : QStringLiteral("—"));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             item->setToolTip(QString::fromStdString(row.protocolLabel));
-            if (std::isfinite(v) && v == best && row.values.size() > 1) {
+            // AvgPop measures popularity bias: its largest value is not the best one.
+            const bool higherIsBetter = row.metric.rfind("AvgPop", 0) != 0;
+            if (higherIsBetter && std::isfinite(v) && v == best && row.values.size() > 1) {
                 QFont bold = item->font();
                 bold.setBold(true);
                 item->setFont(bold);
@@ -168,6 +171,9 @@ void MetricsComparison::fillTable()
         }
     }
     m_table->resizeColumnsToContents();
+    m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    for (int c = 1; c < m_table->columnCount(); ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, QHeaderView::Stretch);
 }
 
 void MetricsComparison::updateChart()

@@ -102,6 +102,26 @@ QString RunsTableModel::shortProtocol(const std::string &label)
     return parts.join(QStringLiteral(", "));
 }
 
+QString RunsTableModel::protocolHeader(int metricColumn) const
+{
+    const auto partsOf = [](const MetricColumn &c) {
+        return shortProtocol(c.protocolLabel).split(QStringLiteral(", "));
+    };
+    const QStringList parts = partsOf(m_metricColumns[size_t(metricColumn)]);
+    QStringList distinct;
+    for (const QString &part : parts) {
+        bool everywhere = m_metricColumns.size() > 1;
+        for (const MetricColumn &other : m_metricColumns)
+            everywhere = everywhere && partsOf(other).contains(part);
+        if (!everywhere)
+            distinct << part;
+    }
+    // One protocol only: still say which candidates the numbers rank (the last part).
+    if (distinct.isEmpty() && !parts.isEmpty())
+        distinct << parts.back();
+    return distinct.join(QStringLiteral(", "));
+}
+
 int RunsTableModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_runs.size());
@@ -159,7 +179,9 @@ QVariant RunsTableModel::data(const QModelIndex &index, int role) const
                        : (r->datasetId ? QString::number(r->datasetId) : QString());
         }
         case CreatedColumn:
-            return QString::fromStdString(r->createdAt).replace(QLatin1Char('T'), QLatin1Char(' '));
+            // "2026-11-29T17:48:48.732Z" -> "2026-11-29 17:48:48" (UTC)
+            return QString::fromStdString(r->createdAt.substr(0, 19))
+                .replace(QLatin1Char('T'), QLatin1Char(' '));
         }
     }
     if (role == Qt::ForegroundRole && column == StatusColumn)
@@ -182,7 +204,7 @@ QVariant RunsTableModel::headerData(int section, Qt::Orientation orientation, in
         const MetricColumn &mc = m_metricColumns[size_t(section - FixedColumns)];
         if (role == Qt::DisplayRole)
             return QStringLiteral("%1\n%2").arg(QString::fromStdString(mc.name),
-                                                shortProtocol(mc.protocolLabel));
+                                                protocolHeader(section - FixedColumns));
         if (role == Qt::ToolTipRole)
             return tr("%1 under the protocol: %2")
                 .arg(QString::fromStdString(mc.name), QString::fromStdString(mc.protocolLabel));

@@ -43,8 +43,11 @@ public:
     static bool isKeyMetric(const recforge::MetricRecord &metric);
     static QString statusText(recforge::RunStatus status);
     static QColor statusColour(recforge::RunStatus status);
-    // "leave-one-out/seed42, full ranking" from "..., test, K=10": the header's short form.
+    // "leave-one-out/seed42, full ranking" from "..., test, K=10".
     static QString shortProtocol(const std::string &label);
+    // The header's second line: the parts of the column's protocol that differ between the
+    // metric columns ("full ranking", "uni-99"); dataset and split show only when they differ.
+    QString protocolHeader(int metricColumn) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -76,6 +76,7 @@ ModelsPanel::ModelsPanel(QWidget *parent)
     leftLayout->addWidget(m_tree, 1);
 
     auto *content = new QWidget;
+    content->setMaximumWidth(960); // keep spin boxes a readable width on wide windows
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addWidget(m_title);
     contentLayout->addWidget(m_description);
