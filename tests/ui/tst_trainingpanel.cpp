@@ -194,6 +194,11 @@ void TestTrainingPanel::queueRunsOneAtATime()
     QCOMPARE(panel.chart()->validationPointCount(TrainingPanel::liveKey(a),
                                                  TrainingCurvesChart::Metric::Hr10),
              2);
+    // The "still rising" hint follows the rule on the epochs the panel saw.
+    QCOMPARE(int(panel.liveEpochs().size()), 2);
+    QCOMPARE(!panel.hintLabel()->isHidden(), validationStillRising(panel.liveEpochs()));
+    if (!panel.hintLabel()->isHidden())
+        QVERIFY(panel.hintLabel()->text().contains(QLatin1String("try more epochs")));
     // Final metrics with their protocol labels.
     QTableWidget *metrics = panel.metricsTable();
     QVERIFY(metrics->rowCount() >= 2);

@@ -60,6 +60,8 @@ public:
     QLabel *hintLabel() const { return m_hint; }
     // Chart key of the live curve of queue entry `entryId` (negative, never a run id).
     static qint64 liveKey(int entryId) { return -qint64(entryId); }
+    // Epoch events of the live (or last) run, as drawn.
+    const std::vector<recforge::EpochEvent> &liveEpochs() const { return m_liveEpochs; }
     // Ticks that found new data and replotted (tests check coalescing).
     int replotCount() const { return m_replots; }
 
