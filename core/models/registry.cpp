@@ -25,12 +25,9 @@ struct Entry {
 const std::vector<Entry> &entries()
 {
     static const std::vector<Entry> list = {
-        {popularitySchema, makePopularity},
-        {itemKnnSchema, makeItemKnn},
-        {userKnnSchema, makeUserKnn},
-        {easeSchema, makeEase},
-        {bprMfSchema, makeBprMf},
-        {sasrecSchema, makeSasrec},
+        {popularitySchema, makePopularity}, {itemKnnSchema, makeItemKnn},
+        {userKnnSchema, makeUserKnn},       {easeSchema, makeEase},
+        {bprMfSchema, makeBprMf},           {sasrecSchema, makeSasrec},
         {bert4recSchema, makeBert4rec},
     };
     return list;

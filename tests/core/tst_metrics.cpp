@@ -9,7 +9,6 @@
 using namespace recforge;
 using Ranks = std::vector<int64_t>;
 
-
 namespace {
 double lg(double x)
 {
