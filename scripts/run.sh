@@ -21,4 +21,6 @@ project="$demo_dir/demo.recforge"
 "$cli" demo-data --project "$project" --replace
 "$cli" stats --project "$project" --dataset demo-shop
 "$cli" split --project "$project" --dataset demo-shop --kind leave-one-out --seed 42
+"$cli" train --project "$project" --dataset demo-shop --model itemknn
+"$cli" runs list --project "$project"
 echo "Demo project: $project (open it with: $build/app/recforge $project)"
