@@ -127,10 +127,8 @@ int main(int argc, char **argv)
 
     std::map<std::string, double> ref;
     if (!skipReference) {
-        // The script sits beside this source file (cmake compiles with absolute paths).
         const std::string script =
-            (std::filesystem::path(__FILE__).parent_path() / "reference/sasrec_reference.py")
-                .string();
+            (std::filesystem::path(RECFORGE_BENCH_DIR) / "reference/sasrec_reference.py").string();
         const std::string cmd = python + " " + script + " --data " + bench::beautyDir() +
                                 "/Beauty.txt --threads " + std::to_string(threads) + " --batches " +
                                 std::to_string(plainBatches) + " 2>&1";
