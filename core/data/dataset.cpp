@@ -63,6 +63,17 @@ void Interactions::filter(const std::vector<bool> &keep)
     keepRows(value, keep);
 }
 
+void setAttribute(std::vector<std::pair<std::string, std::string>> &attributes,
+                  const std::string &name, std::string value)
+{
+    for (auto &[key, existing] : attributes)
+        if (key == name) {
+            existing = std::move(value);
+            return;
+        }
+    attributes.emplace_back(name, std::move(value));
+}
+
 bool ItemInfo::empty() const
 {
     return title.empty() && categoryPath.empty() && brand.empty() && !hasPrice() &&

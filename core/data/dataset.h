@@ -60,6 +60,11 @@ struct ItemInfo {
     bool empty() const;
 };
 
+// Sets `name` to `value`, replacing an existing attribute of that name (a later column or file
+// wins) or appending a new one.
+void setAttribute(std::vector<std::pair<std::string, std::string>> &attributes,
+                  const std::string &name, std::string value);
+
 struct UserInfo {
     std::vector<std::pair<std::string, std::string>> attributes; // age, gender, region, segment...
 };

@@ -4,6 +4,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "common/jsonfield.h"
 #include "data/generatorinternal.h"
 
 namespace recforge {
@@ -154,44 +155,18 @@ nlohmann::json toJson(const ShopParams &p)
                           {"name", p.name}};
 }
 
-namespace {
-
-template <typename T> Status readNumber(const nlohmann::json &json, const char *key, T &out)
-{
-    const auto it = json.find(key);
-    if (it == json.end() || it->is_null())
-        return {};
-    if constexpr (std::is_floating_point_v<T>) {
-        if (!it->is_number())
-            return invalid(key, "expected a number");
-    } else if constexpr (std::is_unsigned_v<T>) {
-        if (!it->is_number_integer() || (!it->is_number_unsigned() && it->get<int64_t>() < 0))
-            return invalid(key, "expected a non-negative integer");
-    } else {
-        if (!it->is_number_integer())
-            return invalid(key, "expected an integer");
-        const int64_t v = it->get<int64_t>();
-        if (v < int64_t(std::numeric_limits<T>::min()) ||
-            v > int64_t(std::numeric_limits<T>::max()))
-            return invalid(key, "out of range");
-    }
-    out = it->get<T>();
-    return {};
-}
-
-} // namespace
-
 Expected<ShopParams> shopParamsFromJson(const nlohmann::json &json)
 {
     if (!json.is_object())
         return makeError(ErrorCode::InvalidArgument, "shop parameters: expected a JSON object");
     ShopParams p;
-    for (Status s : {readNumber(json, "users", p.users), readNumber(json, "items", p.items),
-                     readNumber(json, "events", p.events), readNumber(json, "seed", p.seed),
-                     readNumber(json, "newItemFraction", p.newItemFraction),
-                     readNumber(json, "newUserFraction", p.newUserFraction),
-                     readNumber(json, "chineseFraction", p.chineseFraction),
-                     readNumber(json, "startTime", p.startTime), readNumber(json, "days", p.days)})
+    for (Status s :
+         {readJsonField(json, "users", p.users), readJsonField(json, "items", p.items),
+          readJsonField(json, "events", p.events), readJsonField(json, "seed", p.seed),
+          readJsonField(json, "newItemFraction", p.newItemFraction),
+          readJsonField(json, "newUserFraction", p.newUserFraction),
+          readJsonField(json, "chineseFraction", p.chineseFraction),
+          readJsonField(json, "startTime", p.startTime), readJsonField(json, "days", p.days)})
         if (!s)
             return tl::unexpected(s.error());
     if (const auto it = json.find("name"); it != json.end() && !it->is_null()) {

@@ -5,6 +5,7 @@
 #include <limits>
 #include <type_traits>
 
+#include "common/jsonfield.h"
 #include "data/generatorrandom.h"
 
 namespace recforge {
@@ -315,51 +316,21 @@ nlohmann::json toJson(const SplitParams &p)
                           {"name", p.name}};
 }
 
-namespace {
-
-template <typename T> Status readField(const nlohmann::json &json, const char *key, T &out)
-{
-    const auto it = json.find(key);
-    if (it == json.end() || it->is_null())
-        return {};
-    if constexpr (std::is_same_v<T, std::string>) {
-        if (!it->is_string())
-            return invalid(key, "expected a string");
-    } else if constexpr (std::is_floating_point_v<T>) {
-        if (!it->is_number())
-            return invalid(key, "expected a number");
-    } else if constexpr (std::is_unsigned_v<T>) {
-        if (!it->is_number_integer() || (!it->is_number_unsigned() && it->get<int64_t>() < 0))
-            return invalid(key, "expected a non-negative integer");
-    } else {
-        if (!it->is_number_integer())
-            return invalid(key, "expected an integer");
-        const int64_t v = it->get<int64_t>();
-        if (v < int64_t(std::numeric_limits<T>::min()) ||
-            v > int64_t(std::numeric_limits<T>::max()))
-            return invalid(key, "out of range");
-    }
-    out = it->get<T>();
-    return {};
-}
-
-} // namespace
-
 Expected<SplitParams> splitParamsFromJson(const nlohmann::json &json)
 {
     if (!json.is_object())
         return makeError(ErrorCode::InvalidArgument, "split parameters: expected a JSON object");
     SplitParams p;
     std::string kind = splitKindName(p.kind);
-    for (Status s :
-         {readField(json, "kind", kind), readField(json, "seed", p.seed),
-          readField(json, "validRatio", p.validRatio), readField(json, "testRatio", p.testRatio),
-          readField(json, "validCutoff", p.validCutoff),
-          readField(json, "testCutoff", p.testCutoff),
-          readField(json, "supportSize", p.supportSize),
-          readField(json, "itemCutoff", p.itemCutoff),
-          readField(json, "minTrainInteractions", p.minTrainInteractions),
-          readField(json, "name", p.name)})
+    for (Status s : {readJsonField(json, "kind", kind), readJsonField(json, "seed", p.seed),
+                     readJsonField(json, "validRatio", p.validRatio),
+                     readJsonField(json, "testRatio", p.testRatio),
+                     readJsonField(json, "validCutoff", p.validCutoff),
+                     readJsonField(json, "testCutoff", p.testCutoff),
+                     readJsonField(json, "supportSize", p.supportSize),
+                     readJsonField(json, "itemCutoff", p.itemCutoff),
+                     readJsonField(json, "minTrainInteractions", p.minTrainInteractions),
+                     readJsonField(json, "name", p.name)})
         if (!s)
             return tl::unexpected(s.error());
     auto parsed = parseSplitKind(kind);

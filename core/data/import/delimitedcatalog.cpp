@@ -208,12 +208,7 @@ Expected<FileImportReport> importDelimitedItems(Dataset &dataset, const ImportOp
             std::string v = cell(record, c);
             if (v.empty())
                 continue;
-            auto existing = std::find_if(info.attributes.begin(), info.attributes.end(),
-                                         [&](const auto &a) { return a.first == src.names[c]; });
-            if (existing != info.attributes.end())
-                existing->second = std::move(v);
-            else
-                info.attributes.emplace_back(src.names[c], std::move(v));
+            setAttribute(info.attributes, src.names[c], std::move(v));
         }
         rows.accept();
         return true;
@@ -257,12 +252,7 @@ Expected<FileImportReport> importDelimitedUsers(Dataset &dataset, const ImportOp
             std::string v = cell(record, c);
             if (v.empty())
                 continue;
-            auto existing = std::find_if(info.attributes.begin(), info.attributes.end(),
-                                         [&](const auto &a) { return a.first == src.names[c]; });
-            if (existing != info.attributes.end())
-                existing->second = std::move(v);
-            else
-                info.attributes.emplace_back(src.names[c], std::move(v));
+            setAttribute(info.attributes, src.names[c], std::move(v));
         }
         rows.accept();
         return true;
