@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <numeric>
 #include <random>
 
 #include <ATen/Parallel.h>
@@ -211,6 +212,14 @@ Expected<EvalResult> evaluate(Recommender &model, const TrainingData &data,
             cumulative[size_t(i)] = acc += double(data.itemFitCounts()[size_t(i)]) + 1.0;
     }
 
+    // Users are scored in order of history length: a batch then holds similar lengths, so a
+    // sequence model pads little (in id order nearly every batch has one 50-item history).
+    std::vector<size_t> order(cases.size());
+    std::iota(order.begin(), order.end(), size_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return cases[a].history.size() < cases[b].history.size();
+    });
+
     std::vector<CaseResult> results(cases.size());
     ProgressReporter progress(observer, stop, "evaluate", int64_t(cases.size()));
     double scoringSeconds = 0;
@@ -220,7 +229,7 @@ Expected<EvalResult> evaluate(Recommender &model, const TrainingData &data,
             const size_t end = std::min(cases.size(), begin + size_t(options.batchSize));
             ScoreRequest request;
             for (size_t c = begin; c < end; ++c)
-                request.add(cases[c].user, cases[c].history);
+                request.add(cases[order[c]].user, cases[order[c]].history);
 
             if (full) {
                 const auto t0 = Clock::now();
@@ -235,8 +244,8 @@ Expected<EvalResult> evaluate(Recommender &model, const TrainingData &data,
                 at::parallel_for(int64_t(begin), int64_t(end), 16, [&](int64_t b, int64_t e) {
                     std::vector<int64_t> ranks;
                     for (int64_t c = b; c < e; ++c) {
-                        const EvalCase &ec = cases[size_t(c)];
-                        CaseResult &r = results[size_t(c)];
+                        const EvalCase &ec = cases[order[size_t(c)]];
+                        CaseResult &r = results[order[size_t(c)]];
                         ranks.assign(ec.targets.size(), 0);
                         rankFullRow(base + (c - int64_t(begin)) * itemCount, itemCount,
                                     ec.history.items, ec.targets, options.ties, options.seed,
@@ -250,7 +259,7 @@ Expected<EvalResult> evaluate(Recommender &model, const TrainingData &data,
                 std::vector<std::vector<int32_t>> lists(end - begin);
                 size_t width = 0;
                 for (size_t c = begin; c < end; ++c) {
-                    const EvalCase &ec = cases[c];
+                    const EvalCase &ec = cases[order[c]];
                     std::mt19937_64 rng(mixSeed(options.seed, uint64_t(ec.user), 1));
                     auto &list = lists[c - begin];
                     list.assign(ec.targets.begin(), ec.targets.end());
@@ -277,13 +286,13 @@ Expected<EvalResult> evaluate(Recommender &model, const TrainingData &data,
                                          "' returned candidate scores of a wrong shape");
                 const float *base = scores.data_ptr<float>();
                 for (size_t c = begin; c < end; ++c) {
-                    const EvalCase &ec = cases[c];
+                    const EvalCase &ec = cases[order[c]];
                     const auto &list = lists[c - begin];
                     std::vector<int64_t> ranks(ec.targets.size(), 0);
                     rankCandidates({base + (c - begin) * width, list.size()}, list,
                                    ec.targets.size(), options.ties, options.seed, ec.user, ranks);
-                    scoreCase(results[c], ranks, ec.targets.size(), options.ks);
-                    results[c].historyLength = int(ec.history.size());
+                    scoreCase(results[order[c]], ranks, ec.targets.size(), options.ks);
+                    results[order[c]].historyLength = int(ec.history.size());
                 }
             }
             if (!progress.tick(int64_t(end)))

@@ -29,11 +29,19 @@ public:
                  const BprMfParams &p)
         : m_net(net), m_ctx(ctx), m_model(nullptr), m_p(p), m_items(data.itemCount())
     {
-        for (int32_t u = 0; u < data.userCount(); ++u)
-            for (int32_t i : data.fitSequence(u).items) {
+        m_seenOffsets.push_back(0);
+        for (int32_t u = 0; u < data.userCount(); ++u) {
+            const auto items = data.fitSequence(u).items;
+            for (int32_t i : items) {
                 m_users.push_back(u);
                 m_pos.push_back(i);
             }
+            const auto first = m_seen.end() - m_seen.begin();
+            m_seen.insert(m_seen.end(), items.begin(), items.end());
+            std::sort(m_seen.begin() + first, m_seen.end());
+            m_seen.erase(std::unique(m_seen.begin() + first, m_seen.end()), m_seen.end());
+            m_seenOffsets.push_back(int64_t(m_seen.size()));
+        }
     }
     void setModel(Recommender *model) { m_model = model; }
     torch::nn::Module &module() override { return m_net; }
@@ -61,7 +69,7 @@ public:
         // clone: autograd keeps the indices for backward, after u / i are gone.
         torch::Tensor ut = torch::from_blob(u.data(), {n}, opts).clone().to(m_device);
         torch::Tensor it = torch::from_blob(i.data(), {n}, opts).clone().to(m_device);
-        torch::Tensor jt = torch::randint(m_items, {n}, opts).to(m_device);
+        torch::Tensor jt = negatives(u).to(m_device);
         torch::Tensor pu = m_net.user.index_select(0, ut);
         torch::Tensor qi = m_net.item.index_select(0, it);
         torch::Tensor qj = m_net.item.index_select(0, jt);
@@ -88,12 +96,39 @@ public:
     }
 
 private:
+    // One negative per row: the first of kTries uniform draws (torch's generator, so seeded runs
+    // repeat) that the user has not interacted with - BPR's j is an item outside I_u+.
+    torch::Tensor negatives(const std::vector<int64_t> &users)
+    {
+        constexpr int64_t kTries = 8;
+        const auto n = int64_t(users.size());
+        torch::Tensor draws = torch::randint(m_items, {n, kTries}, torch::kLong);
+        const int64_t *d = draws.data_ptr<int64_t>();
+        torch::Tensor out = torch::empty({n}, torch::kLong);
+        int64_t *o = out.data_ptr<int64_t>();
+        for (int64_t r = 0; r < n; ++r) {
+            const auto u = size_t(users[size_t(r)]);
+            const auto begin = m_seen.begin() + m_seenOffsets[u];
+            const auto end = m_seen.begin() + m_seenOffsets[u + 1];
+            int64_t pick = d[r * kTries + kTries - 1];
+            for (int64_t t = 0; t < kTries; ++t)
+                if (!std::binary_search(begin, end, int32_t(d[r * kTries + t]))) {
+                    pick = d[r * kTries + t];
+                    break;
+                }
+            o[r] = pick;
+        }
+        return out;
+    }
+
     BprMf::Net &m_net;
     const FitContext &m_ctx;
     Recommender *m_model;
     BprMfParams m_p;
     int64_t m_items;
     std::vector<int32_t> m_users, m_pos;
+    std::vector<int32_t> m_seen;        // each user's distinct fit items, sorted (CSR)
+    std::vector<int64_t> m_seenOffsets; // [users + 1]
     std::vector<int64_t> m_order;
     int64_t m_batch = 1;
     torch::Device m_device = torch::kCPU;
@@ -123,7 +158,8 @@ ModelSchema bprMfSchema()
     s.displayName = "BPR-MF";
     s.description = "Matrix factorisation trained with Bayesian Personalised Ranking on implicit "
                     "feedback: user and item vectors whose dot product ranks a user's items above "
-                    "uniformly drawn negatives. Cold users are folded in from their history.";
+                    "uniformly drawn items they have not interacted with. Cold users are folded "
+                    "in from their history.";
     s.family = "factorisation";
     s.params = {
         intParam("dimension", 64, 1, 4096, "Dimension", "Size of the user and item vectors.", true),

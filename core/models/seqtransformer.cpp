@@ -134,7 +134,8 @@ torch::Tensor SeqTransformer::userEmbeddings(const ScoreRequest &request)
         for (int64_t k = begin; k < end; ++k)
             rows.emplace_back(tokens[size_t(order[size_t(k)])]);
         torch::Tensor input = leftPadded(rows).to(device);
-        torch::Tensor hidden = m_net->encode(input, !cloze, featureTable).select(1, -1);
+        torch::Tensor hidden =
+            m_net->encode(input, !cloze, featureTable, /*lastOnly=*/true).select(1, -1);
         torch::Tensor idx =
             torch::tensor(std::vector<int64_t>(order.begin() + begin, order.begin() + end),
                           torch::kLong)

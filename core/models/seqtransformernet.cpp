@@ -41,7 +41,7 @@ torch::Tensor SeqTransformerNetImpl::itemTable()
 }
 
 torch::Tensor SeqTransformerNetImpl::encode(const torch::Tensor &tokens, bool causal,
-                                            const torch::Tensor &itemTable)
+                                            const torch::Tensor &itemTable, bool lastOnly)
 {
     const int64_t b = tokens.size(0), l = tokens.size(1);
     torch::Tensor x;
@@ -57,7 +57,7 @@ torch::Tensor SeqTransformerNetImpl::encode(const torch::Tensor &tokens, bool ca
     torch::Tensor positions =
         torch::arange(m_maxLength - l, m_maxLength, tokens.options().dtype(torch::kLong));
     x = m_dropout(m_norm(x + m_positionEmbedding(positions).unsqueeze(0)));
-    return m_encoder(x, tokens, causal);
+    return m_encoder(x, tokens, causal, lastOnly);
 }
 
 torch::Tensor leftPadded(const std::vector<std::span<const int64_t>> &rows, int64_t width)

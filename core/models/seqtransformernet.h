@@ -30,8 +30,10 @@ public:
     // plus the mean of its feature embeddings when features are on.
     torch::Tensor itemTable();
     // tokens [B, L] (L <= maxLength) -> hidden [B, L, d]. itemTable: this batch's itemTable()
-    // when features are on (computed once per batch), else undefined.
-    torch::Tensor encode(const torch::Tensor &tokens, bool causal, const torch::Tensor &itemTable);
+    // when features are on (computed once per batch), else undefined. lastOnly: only the last
+    // column is computed in the final layer -> [B, 1, d] (scoring needs nothing else).
+    torch::Tensor encode(const torch::Tensor &tokens, bool causal, const torch::Tensor &itemTable,
+                         bool lastOnly = false);
 
 private:
     int64_t m_items, m_maxLength;

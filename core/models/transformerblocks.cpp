@@ -18,21 +18,41 @@ SelfAttentionImpl::SelfAttentionImpl(const TransformerConfig &c)
     m_dropout = register_module("dropout", torch::nn::Dropout(c.attentionDropout));
 }
 
-torch::Tensor SelfAttentionImpl::forward(const torch::Tensor &x, const torch::Tensor &bias)
+torch::Tensor SelfAttentionImpl::forward(const torch::Tensor &x, const torch::Tensor &bias,
+                                         bool lastOnly)
 {
     const int64_t b = x.size(0), l = x.size(1), d = x.size(2);
-    // [B, L, 3, h, dh] -> [3, B, h, L, dh]
-    torch::Tensor qkv = m_qkv(x).view({b, l, 3, m_heads, m_headDim}).permute({2, 0, 3, 1, 4});
-    torch::Tensor q = qkv[0].reshape({b * m_heads, l, m_headDim});
-    torch::Tensor k = qkv[1].reshape({b * m_heads, l, m_headDim});
-    torch::Tensor v = qkv[2].reshape({b * m_heads, l, m_headDim});
-    torch::Tensor scores =
-        torch::baddbmm(bias, q, k.transpose(1, 2), 1.0, 1.0 / std::sqrt(double(m_headDim)));
+    const double scale = 1.0 / std::sqrt(double(m_headDim));
+    // [B, L, h, dh] -> [B * h, L, dh]
+    const auto heads = [&](const torch::Tensor &t) {
+        const int64_t len = t.size(1);
+        return t.view({b, len, m_heads, m_headDim})
+            .transpose(1, 2)
+            .reshape({b * m_heads, len, m_headDim});
+    };
+    torch::Tensor q, k, v, scores;
+    if (lastOnly) {
+        // Keys and values for every position, the query for the last one only.
+        const torch::Tensor &w = m_qkv->weight, &wb = m_qkv->bias;
+        torch::Tensor kv = F::linear(x, w.narrow(0, d, 2 * d), wb.narrow(0, d, 2 * d));
+        k = heads(kv.narrow(2, 0, d));
+        v = heads(kv.narrow(2, d, d));
+        q = heads(F::linear(x.narrow(1, l - 1, 1), w.narrow(0, 0, d), wb.narrow(0, 0, d)));
+        scores = torch::baddbmm(bias.narrow(1, l - 1, 1), q, k.transpose(1, 2), 1.0, scale);
+    } else {
+        // [B, L, 3, h, dh] -> [3, B, h, L, dh]
+        torch::Tensor qkv = m_qkv(x).view({b, l, 3, m_heads, m_headDim}).permute({2, 0, 3, 1, 4});
+        q = qkv[0].reshape({b * m_heads, l, m_headDim});
+        k = qkv[1].reshape({b * m_heads, l, m_headDim});
+        v = qkv[2].reshape({b * m_heads, l, m_headDim});
+        scores = torch::baddbmm(bias, q, k.transpose(1, 2), 1.0, scale);
+    }
+    const int64_t queries = q.size(1);
     torch::Tensor attn = m_dropout(torch::softmax(scores, -1));
-    torch::Tensor ctx = torch::bmm(attn, v) // [B*h, L, dh]
-                            .view({b, m_heads, l, m_headDim})
+    torch::Tensor ctx = torch::bmm(attn, v) // [B*h, Lq, dh]
+                            .view({b, m_heads, queries, m_headDim})
                             .permute({0, 2, 1, 3})
-                            .reshape({b, l, d});
+                            .reshape({b, queries, d});
     return m_out(ctx);
 }
 
@@ -48,9 +68,11 @@ TransformerLayerImpl::TransformerLayerImpl(const TransformerConfig &c) : m_gelu(
     m_dropout = register_module("dropout", torch::nn::Dropout(c.dropout));
 }
 
-torch::Tensor TransformerLayerImpl::forward(const torch::Tensor &x, const torch::Tensor &bias)
+torch::Tensor TransformerLayerImpl::forward(const torch::Tensor &x, const torch::Tensor &bias,
+                                            bool lastOnly)
 {
-    torch::Tensor h = m_norm1(x + m_dropout(m_attention(x, bias)));
+    const torch::Tensor residual = lastOnly ? x.narrow(1, x.size(1) - 1, 1) : x;
+    torch::Tensor h = m_norm1(residual + m_dropout(m_attention(x, bias, lastOnly)));
     torch::Tensor f = m_ffn1(h);
     f = m_gelu ? torch::gelu(f) : torch::relu(f);
     return m_norm2(h + m_dropout(m_ffn2(f)));
@@ -64,11 +86,14 @@ TransformerEncoderImpl::TransformerEncoderImpl(const TransformerConfig &c) : m_h
 }
 
 torch::Tensor TransformerEncoderImpl::forward(torch::Tensor x, const torch::Tensor &tokens,
-                                              bool causal)
+                                              bool causal, bool lastOnly)
 {
     const torch::Tensor bias = attentionBias(tokens, m_heads, causal).to(x.dtype());
-    for (const auto &layer : *m_layers)
-        x = layer->as<TransformerLayer>()->forward(x, bias);
+    const size_t count = m_layers->size();
+    for (size_t i = 0; i < count; ++i)
+        x = m_layers[i]->as<TransformerLayer>()->forward(x, bias, lastOnly && i + 1 == count);
+    if (lastOnly && count == 0)
+        x = x.narrow(1, x.size(1) - 1, 1);
     return x;
 }
 

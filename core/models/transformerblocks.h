@@ -22,8 +22,10 @@ struct TransformerConfig {
 class SelfAttentionImpl : public torch::nn::Module {
 public:
     explicit SelfAttentionImpl(const TransformerConfig &config);
-    // x [B, L, d]; bias [B * heads, L, L] additive (0 or a large negative) -> [B, L, d]
-    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &bias);
+    // x [B, L, d]; bias [B * heads, L, L] additive (0 or a large negative) -> [B, L, d].
+    // lastOnly: only the last position queries (keys and values still cover every position)
+    // -> [B, 1, d]; what scoring needs from the final layer.
+    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &bias, bool lastOnly = false);
 
 private:
     int64_t m_heads, m_headDim;
@@ -35,7 +37,8 @@ TORCH_MODULE(SelfAttention);
 class TransformerLayerImpl : public torch::nn::Module {
 public:
     explicit TransformerLayerImpl(const TransformerConfig &config);
-    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &bias);
+    // x [B, L, d] -> [B, L, d], or [B, 1, d] for the last position when lastOnly.
+    torch::Tensor forward(const torch::Tensor &x, const torch::Tensor &bias, bool lastOnly = false);
 
 private:
     bool m_gelu;
@@ -50,8 +53,10 @@ class TransformerEncoderImpl : public torch::nn::Module {
 public:
     explicit TransformerEncoderImpl(const TransformerConfig &config);
     // x [B, L, d] embedded input; tokens [B, L] int64 (0 = padding, masked as keys). causal: a
-    // position attends to itself and earlier positions only. -> [B, L, d]
-    torch::Tensor forward(torch::Tensor x, const torch::Tensor &tokens, bool causal);
+    // position attends to itself and earlier positions only. -> [B, L, d]; lastOnly: the final
+    // layer computes the last position only -> [B, 1, d] (same values as the full pass).
+    torch::Tensor forward(torch::Tensor x, const torch::Tensor &tokens, bool causal,
+                          bool lastOnly = false);
 
 private:
     int64_t m_heads;

@@ -4,12 +4,102 @@ namespace recforge {
 
 namespace F = torch::nn::functional;
 
+namespace {
+
+// Logits buffers reused across batches. A fresh [n, items] tensor per batch is a fresh mmap whose
+// pages the kernel faults in and zeroes (tens of ms for ~85 MB), so the buffer of the previous
+// step is taken again once autograd has released it (its storage is then held by the pool only).
+torch::Tensor logitsBuffer(int64_t rows, int64_t cols, const torch::TensorOptions &options)
+{
+    if (!options.device().is_cpu())
+        return torch::empty({rows, cols}, options);
+    constexpr size_t kPoolSize = 2;
+    thread_local std::vector<torch::Tensor> pool;
+    const int64_t numel = rows * cols;
+    for (auto &buffer : pool)
+        if (buffer.storage().use_count() == 1 && buffer.numel() >= numel &&
+            buffer.scalar_type() == options.dtype().toScalarType())
+            return buffer.narrow(0, 0, numel).view({rows, cols});
+    torch::Tensor buffer = torch::empty({numel + numel / 4}, options);
+    if (pool.size() < kPoolSize)
+        pool.push_back(buffer);
+    else
+        pool[0] = buffer;
+    return buffer.narrow(0, 0, numel).view({rows, cols});
+}
+
+// Softmax cross-entropy with the logits computed, normalised and differentiated in one buffer:
+// forward = GEMM into the buffer + an in-place softmax; backward = two GEMMs on those
+// probabilities with the one-hot term applied to the small [n, d] / [items, d] products. Autograd's
+// mm -> log_softmax -> nll chain makes four [n, items] tensors per step instead of one.
+class FusedSoftmaxCrossEntropy : public torch::autograd::Function<FusedSoftmaxCrossEntropy> {
+public:
+    static torch::Tensor forward(torch::autograd::AutogradContext *ctx, const torch::Tensor &hidden,
+                                 const torch::Tensor &items, const torch::Tensor &targets,
+                                 const torch::Tensor &biasOrEmpty)
+    {
+        const int64_t n = hidden.size(0);
+        const torch::Tensor bias = biasOrEmpty.numel() > 0 ? biasOrEmpty : torch::Tensor();
+        torch::Tensor probs = logitsBuffer(n, items.size(0), hidden.options());
+        if (bias.defined())
+            torch::addmm_out(probs, bias, hidden, items.t());
+        else
+            torch::mm_out(probs, hidden, items.t());
+        const torch::Tensor column = targets.unsqueeze(1);
+        const torch::Tensor targetLogit = probs.gather(1, column).squeeze(1);
+        at::_softmax_out(probs, probs, 1, false);
+        const torch::Tensor targetProb = probs.gather(1, column).squeeze(1);
+        torch::Tensor nll = -targetProb.log();
+        // A target probability that underflowed has lost its log: recompute those rows' exact
+        // log-sum-exp from their logits (rare: only a badly wrong model gets there).
+        const torch::Tensor lost = (targetProb < 1e-30f).nonzero().squeeze(1);
+        if (lost.numel() > 0) {
+            torch::Tensor logits = torch::mm(hidden.index_select(0, lost), items.t());
+            if (bias.defined())
+                logits = logits + bias;
+            nll.index_copy_(0, lost,
+                            torch::logsumexp(logits, 1) - targetLogit.index_select(0, lost));
+        }
+        ctx->save_for_backward({hidden, items, targets});
+        ctx->saved_data["probs"] = probs;
+        ctx->saved_data["bias"] = bias.defined();
+        return nll.mean();
+    }
+
+    static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
+                                                   torch::autograd::variable_list grads)
+    {
+        const auto saved = ctx->get_saved_variables();
+        const torch::Tensor &hidden = saved[0], &items = saved[1], &targets = saved[2];
+        const torch::Tensor probs = ctx->saved_data["probs"].toTensor();
+        // d(mean nll)/d logits = (softmax - onehot) / n, times the incoming gradient.
+        const torch::Tensor scale = grads[0] / double(hidden.size(0));
+        torch::Tensor gradHidden, gradItems, gradBias;
+        if (ctx->needs_input_grad(0))
+            gradHidden = (torch::mm(probs, items) - items.index_select(0, targets)).mul_(scale);
+        if (ctx->needs_input_grad(1))
+            gradItems = torch::mm(probs.t(), hidden).index_add_(0, targets, -hidden).mul_(scale);
+        if (ctx->saved_data["bias"].toBool() && ctx->needs_input_grad(3))
+            gradBias =
+                (probs.sum(0) - torch::bincount(targets, {}, items.size(0)).to(probs.dtype()))
+                    .mul_(scale);
+        return {gradHidden, gradItems, torch::Tensor(), gradBias};
+    }
+};
+
+} // namespace
+
 torch::Tensor fullSoftmaxLoss(const torch::Tensor &hidden, const torch::Tensor &items,
                               const torch::Tensor &targets, const torch::Tensor &bias)
 {
-    torch::Tensor logits =
-        bias.defined() ? torch::addmm(bias, hidden, items.t()) : torch::mm(hidden, items.t());
-    return torch::cross_entropy_loss(logits, targets);
+    if (!torch::GradMode::is_enabled()) {
+        torch::Tensor logits =
+            bias.defined() ? torch::addmm(bias, hidden, items.t()) : torch::mm(hidden, items.t());
+        return torch::cross_entropy_loss(logits, targets);
+    }
+    // Custom autograd functions take no undefined tensors: an empty bias stands for none.
+    return FusedSoftmaxCrossEntropy::apply(
+        hidden, items, targets, bias.defined() ? bias : torch::empty({0}, hidden.options()));
 }
 
 torch::Tensor sampledSoftmaxLoss(const torch::Tensor &hidden, const torch::Tensor &items,

@@ -1,0 +1,170 @@
+// The shared losses against plain autograd references and hand-computed values: the fused full
+// softmax cross-entropy (value and gradients, with and without a bias, an underflowed target, the
+// reused logits buffer), sampled softmax masking, BPR, cloze masking and the distillation loss.
+#include <cmath>
+
+#include <QTest>
+
+#include <torch/torch.h>
+
+#include "train/losses.h"
+
+using namespace recforge;
+
+namespace {
+
+struct Grads {
+    torch::Tensor loss, hidden, items, bias;
+};
+
+Grads run(bool fused, const torch::Tensor &h0, const torch::Tensor &t0, const torch::Tensor &y,
+          const torch::Tensor &b0)
+{
+    torch::Tensor h = h0.clone().requires_grad_(true);
+    torch::Tensor t = t0.clone().requires_grad_(true);
+    torch::Tensor b = b0.defined() ? b0.clone().requires_grad_(true) : torch::Tensor();
+    torch::Tensor loss;
+    if (fused) {
+        loss = fullSoftmaxLoss(h, t, y, b);
+    } else {
+        torch::Tensor logits = torch::mm(h, t.t());
+        if (b.defined())
+            logits = logits + b;
+        loss = torch::cross_entropy_loss(logits, y);
+    }
+    (loss * 3.0).backward(); // an incoming gradient other than 1
+    return {loss.detach(), h.grad(), t.grad(), b.defined() ? b.grad() : torch::Tensor()};
+}
+
+bool close(const torch::Tensor &a, const torch::Tensor &b, double tol = 1e-5)
+{
+    return a.defined() == b.defined() && (!a.defined() || torch::allclose(a, b, tol, tol));
+}
+
+} // namespace
+
+class TestLosses : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void fusedSoftmaxMatchesAutograd_data()
+    {
+        QTest::addColumn<bool>("withBias");
+        QTest::newRow("no bias") << false;
+        QTest::newRow("bias") << true;
+    }
+
+    void fusedSoftmaxMatchesAutograd()
+    {
+        QFETCH(bool, withBias);
+        torch::manual_seed(3);
+        // Several steps of different sizes: the logits buffer is reused and must not leak state.
+        for (int64_t n : {37, 64, 5, 64}) {
+            torch::Tensor h = torch::randn({n, 16}, torch::kDouble);
+            torch::Tensor t = torch::randn({301, 16}, torch::kDouble);
+            torch::Tensor y = torch::randint(301, {n}, torch::kLong);
+            torch::Tensor b = withBias ? torch::randn({301}, torch::kDouble) : torch::Tensor();
+            const Grads f = run(true, h, t, y, b), r = run(false, h, t, y, b);
+            QVERIFY2(close(f.loss, r.loss), qPrintable(QString::number(f.loss.item<double>())));
+            QVERIFY(close(f.hidden, r.hidden));
+            QVERIFY(close(f.items, r.items));
+            QVERIFY(close(f.bias, r.bias));
+        }
+    }
+
+    void fusedSoftmaxFloatBufferReuse()
+    {
+        // float32 (the training dtype) through the pooled buffer, twice in a row with live graphs.
+        torch::manual_seed(5);
+        torch::Tensor h = torch::randn({50, 8}), t = torch::randn({400, 8});
+        torch::Tensor y = torch::randint(400, {50}, torch::kLong);
+        torch::Tensor hg = h.clone().requires_grad_(true);
+        torch::Tensor first = fullSoftmaxLoss(hg, t, y);
+        torch::Tensor second = fullSoftmaxLoss(hg, t * 2, y); // both graphs alive
+        (first + second).backward();
+        torch::Tensor hr = h.clone().requires_grad_(true);
+        torch::Tensor ref = torch::cross_entropy_loss(torch::mm(hr, t.t()), y) +
+                            torch::cross_entropy_loss(torch::mm(hr, (t * 2).t()), y);
+        ref.backward();
+        QVERIFY(torch::allclose(first + second, ref, 1e-5, 1e-5));
+        QVERIFY(torch::allclose(hg.grad(), hr.grad(), 1e-5, 1e-5));
+    }
+
+    void fusedSoftmaxUnderflowedTargetKeepsExactLoss()
+    {
+        // The target's logit is 200 below the best: its float softmax is 0, the loss is ~200.
+        torch::Tensor h = torch::ones({1, 1});
+        torch::Tensor t = torch::tensor({100.0f, -100.0f, 0.0f}).unsqueeze(1);
+        torch::Tensor y = torch::tensor({int64_t(1)});
+        torch::Tensor hg = h.clone().requires_grad_(true);
+        torch::Tensor loss = fullSoftmaxLoss(hg, t, y);
+        QVERIFY(std::isfinite(loss.item<float>()));
+        QVERIFY2(std::abs(loss.item<float>() - 200.0f) < 1e-3,
+                 qPrintable(QString::number(loss.item<float>())));
+        loss.backward();
+        // d/dh = sum_j p_j t_j - t_y = 100 - (-100) = 200
+        QVERIFY(std::abs(hg.grad().item<float>() - 200.0f) < 1e-3);
+    }
+
+    void fusedSoftmaxWithoutGradIsPlainCrossEntropy()
+    {
+        torch::NoGradGuard noGrad;
+        torch::Tensor h = torch::randn({4, 3}), t = torch::randn({6, 3});
+        torch::Tensor y = torch::tensor({0, 1, 2, 5}, torch::kLong);
+        QVERIFY(torch::allclose(fullSoftmaxLoss(h, t, y),
+                                torch::cross_entropy_loss(torch::mm(h, t.t()), y)));
+    }
+
+    void sampledSoftmaxMasksTheTarget()
+    {
+        // Row 0's negatives are all its target: only the positive remains, loss 0.
+        torch::Tensor h = torch::ones({1, 2}), t = torch::eye(2);
+        torch::Tensor y = torch::tensor({int64_t(0)});
+        torch::Tensor neg = torch::zeros({1, 3}, torch::kLong);
+        QVERIFY(sampledSoftmaxLoss(h, t, y, neg).item<float>() < 1e-6f);
+        // With one real negative of equal score: log 2.
+        neg = torch::tensor({int64_t(1)});
+        QVERIFY(std::abs(sampledSoftmaxLoss(h, t, y, neg).item<float>() - std::log(2.0f)) < 1e-6f);
+    }
+
+    void bprHandComputed()
+    {
+        // -log sigmoid(2 - 0) and -log sigmoid(0 - 1), averaged.
+        torch::Tensor l = bprLoss(torch::tensor({2.0f, 0.0f}), torch::tensor({0.0f, 1.0f}));
+        const double expected = 0.5 * (std::log1p(std::exp(-2.0)) + std::log1p(std::exp(1.0)));
+        QVERIFY(std::abs(l.item<float>() - expected) < 1e-6);
+    }
+
+    void clozeMasksOnlyRealTokensAndEveryRow()
+    {
+        torch::manual_seed(1);
+        torch::Tensor tokens = torch::tensor({0, 0, 4, 5, 0, 7, 8, 9}, torch::kLong).view({2, 4});
+        auto [masked, mask] = clozeMask(tokens, 0.0, 99); // nothing drawn: last token per row
+        QCOMPARE(mask.sum().item<int64_t>(), int64_t(2));
+        QCOMPARE(masked[0][3].item<int64_t>(), int64_t(99));
+        QCOMPARE(masked[1][3].item<int64_t>(), int64_t(99));
+        auto [all, allMask] = clozeMask(tokens, 1.0, 99);
+        QCOMPARE(allMask.sum().item<int64_t>(), int64_t(5)); // padding is never masked
+        QCOMPARE(all[0][0].item<int64_t>(), int64_t(0));
+    }
+
+    void distillationHandComputed()
+    {
+        // One row, two items, T = 2, alpha = 0.5:
+        // p = softmax(teacher / T), q = softmax(student / T), KL = sum p log(p / q).
+        torch::Tensor s = torch::tensor({{1.0f, 0.0f}}), t = torch::tensor({{0.0f, 2.0f}});
+        torch::Tensor y = torch::tensor({int64_t(0)});
+        const double q0 = 1 / (1 + std::exp(-0.5)), q1 = 1 - q0;
+        const double p0 = 1 / (1 + std::exp(1.0)), p1 = 1 - p0;
+        const double kl = p0 * std::log(p0 / q0) + p1 * std::log(p1 / q1);
+        const double ce = std::log1p(std::exp(-1.0));
+        const double expected = 0.5 * 4 * kl + 0.5 * ce;
+        const double got = distillationLoss(s, t, y, 2.0, 0.5).item<float>();
+        QVERIFY2(std::abs(got - expected) < 1e-5,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(got).arg(expected)));
+        // alpha = 0 is plain cross-entropy.
+        QVERIFY(std::abs(distillationLoss(s, t, y, 2.0, 0.0).item<float>() - ce) < 1e-6);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLosses)
+#include "tst_losses.moc"
