@@ -86,6 +86,53 @@
     </message>
 </context>
 <context>
+    <name>ModelSchema</name>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer in [%1, %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number in [%1, %2]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer &gt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number &gt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer &lt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number &lt;= %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PopularityChart</name>
     <message>
         <source>Item popularity (long tail)</source>
@@ -349,6 +396,33 @@
     <name>recforge::ui::GenerateShopJob</name>
     <message>
         <source>Generate demo shop</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::HistoryModel</name>
+    <message>
+        <source>Added by a what-if edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -811,6 +885,88 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ItemMapView</name>
+    <message>
+        <source>Item embeddings (PCA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model has no item embeddings: no map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a model to see its item map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each point is an item, coloured by top-level category; rings are the current recommendations. PC1 explains %1%, PC2 %2% of the variance. Click a point to open the item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PC2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>open item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ItemView</name>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most similar by item-based CF (co-occurrence cosine):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most similar by embeddings: this model has no item embeddings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most similar by item embeddings (cosine):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an item in a list, the history or the item map.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Id: %2&lt;br&gt;Category: %3&lt;br&gt;Brand: %4&lt;br&gt;Price: %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::ItemsTableModel</name>
     <message>
         <source>Item</source>
@@ -884,9 +1040,23 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ListTrainedRunsJob</name>
+    <message>
+        <source>List trained models</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::LoadCurvesJob</name>
     <message>
         <source>Load curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::LoadRunModelJob</name>
+    <message>
+        <source>Load model of run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1019,6 +1189,14 @@
     </message>
     <message>
         <source>Stored runs: compare curves and metrics, details, delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1173,6 +1351,358 @@
     </message>
     <message>
         <source>All cores (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ProfileView</name>
+    <message>
+        <source>%1  (similarity %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of weighted events (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity per week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nearest users (user-based CF, double-click to open):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prices known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought %1 - %2 (median %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seen %1 - %2 (median %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 events&lt;/b&gt; on %2 items, %3 to %4 (%5).&lt;br&gt;Price range: %6.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category affinity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brand affinity</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RecommendJob</name>
+    <message>
+        <source>Recommend</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RecommendationsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History items most similar to this one: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also recommended by the other model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RecommendationsPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the model of run %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 was trained on another dataset than model A: side by side needs both models on the same items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model A:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model B:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A second model for side by side lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List the project&apos;s trained runs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any user, at random</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heavy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user from the top decile of activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user with 1 to 3 events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A user held out by a cold-user split, or without training rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>min: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max: any</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lowest price (any = no bound; a bound drops unpriced items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highest price (any = no bound; a bound drops unpriced items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exclude:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bought items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every seen item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What if: drop the selected rows from the history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What if: add an item (id or title)...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back to the user&apos;s real history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event of the added row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited history: the lists show the what-if profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset &quot;%1&quot;: %2 users, %3 items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train a model first (Models workspace), then pick it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load a model before opening a user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user with id &quot;%1&quot; in dataset &quot;%2&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user to open: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User %1: %2 events.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No item &quot;%1&quot; in the catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 - %3 of %4 candidates, scored in %5 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a user to see their recommendations.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick model B to compare two lists side by side.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;Shared&amp;nbsp;&lt;/span&gt; items: %2 of %3 (Jaccard %4).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

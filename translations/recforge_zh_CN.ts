@@ -86,6 +86,53 @@
     </message>
 </context>
 <context>
+    <name>ModelSchema</name>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>以下之一：%1</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>一个字符串</translation>
+    </message>
+    <message>
+        <source>an integer in [%1, %2]</source>
+        <translation>[%1, %2] 内的整数</translation>
+    </message>
+    <message>
+        <source>a number in [%1, %2]</source>
+        <translation>[%1, %2] 内的数值</translation>
+    </message>
+    <message>
+        <source>an integer &gt;= %1</source>
+        <translation>&gt;= %1 的整数</translation>
+    </message>
+    <message>
+        <source>a number &gt;= %1</source>
+        <translation>&gt;= %1 的数值</translation>
+    </message>
+    <message>
+        <source>an integer &lt;= %1</source>
+        <translation>&lt;= %1 的整数</translation>
+    </message>
+    <message>
+        <source>a number &lt;= %1</source>
+        <translation>&lt;= %1 的数值</translation>
+    </message>
+    <message>
+        <source>an integer</source>
+        <translation>一个整数</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>一个数值</translation>
+    </message>
+</context>
+<context>
     <name>PopularityChart</name>
     <message>
         <source>Item popularity (long tail)</source>
@@ -350,6 +397,33 @@
     <message>
         <source>Generate demo shop</source>
         <translation>生成演示商店</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::HistoryModel</name>
+    <message>
+        <source>Added by a what-if edit</source>
+        <translation>由假设编辑添加</translation>
+    </message>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
     </message>
 </context>
 <context>
@@ -811,6 +885,88 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ItemMapView</name>
+    <message>
+        <source>Item embeddings (PCA)</source>
+        <translation>商品嵌入（PCA）</translation>
+    </message>
+    <message>
+        <source>This model has no item embeddings: no map.</source>
+        <translation>该模型没有商品嵌入：无法绘制地图。</translation>
+    </message>
+    <message>
+        <source>Load a model to see its item map.</source>
+        <translation>加载模型以查看其商品地图。</translation>
+    </message>
+    <message>
+        <source>No item embeddings</source>
+        <translation>无商品嵌入</translation>
+    </message>
+    <message>
+        <source>Each point is an item, coloured by top-level category; rings are the current recommendations. PC1 explains %1%, PC2 %2% of the variance. Click a point to open the item.</source>
+        <translation>每个点是一个商品，按一级类目着色；圆环为当前推荐。PC1 解释 %1% 的方差，PC2 解释 %2%。点击一个点可打开该商品。</translation>
+    </message>
+    <message>
+        <source>PC1</source>
+        <translation>PC1</translation>
+    </message>
+    <message>
+        <source>PC2</source>
+        <translation>PC2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>recommended</source>
+        <translation>已推荐</translation>
+    </message>
+    <message>
+        <source>open item</source>
+        <translation>当前商品</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ItemView</name>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Most similar by item-based CF (co-occurrence cosine):</source>
+        <translation>基于物品协同过滤的最相似商品（共现余弦）：</translation>
+    </message>
+    <message>
+        <source>Most similar by embeddings: this model has no item embeddings.</source>
+        <translation>按嵌入的最相似商品：该模型没有商品嵌入。</translation>
+    </message>
+    <message>
+        <source>Most similar by item embeddings (cosine):</source>
+        <translation>按商品嵌入的最相似商品（余弦）：</translation>
+    </message>
+    <message>
+        <source>Click an item in a list, the history or the item map.</source>
+        <translation>在列表、历史或商品地图中点击一个商品。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Id: %2&lt;br&gt;Category: %3&lt;br&gt;Brand: %4&lt;br&gt;Price: %5</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;编号：%2&lt;br&gt;类目：%3&lt;br&gt;品牌：%4&lt;br&gt;价格：%5</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::ItemsTableModel</name>
     <message>
         <source>Item</source>
@@ -884,10 +1040,24 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ListTrainedRunsJob</name>
+    <message>
+        <source>List trained models</source>
+        <translation>列出已训练模型</translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::LoadCurvesJob</name>
     <message>
         <source>Load curves</source>
         <translation>加载曲线</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::LoadRunModelJob</name>
+    <message>
+        <source>Load model of run %1</source>
+        <translation>加载运行 %1 的模型</translation>
     </message>
 </context>
 <context>
@@ -1021,6 +1191,14 @@
     <message>
         <source>Stored runs: compare curves and metrics, details, delete</source>
         <translation>已存储的运行：对比曲线和指标、查看详情、删除</translation>
+    </message>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+    <message>
+        <source>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</source>
+        <translation>按用户推荐：用户画像、解释、两个模型并排对比、商品地图、假设分析</translation>
     </message>
 </context>
 <context>
@@ -1175,6 +1353,358 @@
     <message>
         <source>All cores (%1)</source>
         <translation>全部核心（%1）</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ProfileView</name>
+    <message>
+        <source>%1  (similarity %2)</source>
+        <translation>%1（相似度 %2）</translation>
+    </message>
+    <message>
+        <source>share of weighted events (%)</source>
+        <translation>加权事件占比（%）</translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <source>Activity per week</source>
+        <translation>每周活跃度</translation>
+    </message>
+    <message>
+        <source>events</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <source>Nearest users (user-based CF, double-click to open):</source>
+        <translation>最近邻用户（基于用户的协同过滤，双击打开）：</translation>
+    </message>
+    <message>
+        <source>No user open.</source>
+        <translation>未打开用户。</translation>
+    </message>
+    <message>
+        <source>no prices known</source>
+        <translation>无已知价格</translation>
+    </message>
+    <message>
+        <source>bought %1 - %2 (median %3)</source>
+        <translation>购买 %1 - %2（中位数 %3）</translation>
+    </message>
+    <message>
+        <source>seen %1 - %2 (median %3)</source>
+        <translation>浏览 %1 - %2（中位数 %3）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 events&lt;/b&gt; on %2 items, %3 to %4 (%5).&lt;br&gt;Price range: %6.</source>
+        <translation>&lt;b&gt;%1 个事件&lt;/b&gt;，涉及 %2 个商品，%3 至 %4（%5）。&lt;br&gt;价格区间：%6。</translation>
+    </message>
+    <message>
+        <source>Category affinity</source>
+        <translation>类目偏好</translation>
+    </message>
+    <message>
+        <source>Brand affinity</source>
+        <translation>品牌偏好</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RecommendJob</name>
+    <message>
+        <source>Recommend</source>
+        <translation>推荐</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RecommendationsModel</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>History items most similar to this one: %1</source>
+        <translation>与该商品最相似的历史商品：%1</translation>
+    </message>
+    <message>
+        <source>Also recommended by the other model</source>
+        <translation>另一个模型也推荐了该商品</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类目</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>价格</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <source>Because of</source>
+        <translation>推荐理由</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::RecommendationsPanel</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>Could not load the model of run %1: %2</source>
+        <translation>无法加载运行 %1 的模型：%2</translation>
+    </message>
+    <message>
+        <source>Run %1 was trained on another dataset than model A: side by side needs both models on the same items.</source>
+        <translation>运行 %1 与模型 A 使用了不同的数据集：并排对比要求两个模型基于相同的商品。</translation>
+    </message>
+    <message>
+        <source>Model A:</source>
+        <translation>模型 A：</translation>
+    </message>
+    <message>
+        <source>Model B:</source>
+        <translation>模型 B：</translation>
+    </message>
+    <message>
+        <source>A second model for side by side lists</source>
+        <translation>用于并排对比的第二个模型</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the project&apos;s trained runs again</source>
+        <translation>重新列出项目中已训练的运行</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>user id</source>
+        <translation>用户编号</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>随机</translation>
+    </message>
+    <message>
+        <source>Any user, at random</source>
+        <translation>随机选择任意用户</translation>
+    </message>
+    <message>
+        <source>Heavy</source>
+        <translation>重度</translation>
+    </message>
+    <message>
+        <source>A user from the top decile of activity</source>
+        <translation>活跃度前 10% 的用户</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>轻度</translation>
+    </message>
+    <message>
+        <source>A user with 1 to 3 events</source>
+        <translation>有 1 到 3 个事件的用户</translation>
+    </message>
+    <message>
+        <source>Cold</source>
+        <translation>冷启动</translation>
+    </message>
+    <message>
+        <source>A user held out by a cold-user split, or without training rows</source>
+        <translation>冷启动用户划分中留出的用户，或没有训练行的用户</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>类目：</translation>
+    </message>
+    <message>
+        <source>Price:</source>
+        <translation>价格：</translation>
+    </message>
+    <message>
+        <source>min: any</source>
+        <translation>最低：不限</translation>
+    </message>
+    <message>
+        <source>max: any</source>
+        <translation>最高：不限</translation>
+    </message>
+    <message>
+        <source>Lowest price (any = no bound; a bound drops unpriced items)</source>
+        <translation>最低价格（不限 = 无下限；设置限制时会排除无价格的商品）</translation>
+    </message>
+    <message>
+        <source>Highest price (any = no bound; a bound drops unpriced items)</source>
+        <translation>最高价格（不限 = 无上限；设置限制时会排除无价格的商品）</translation>
+    </message>
+    <message>
+        <source>Exclude:</source>
+        <translation>排除：</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>不排除</translation>
+    </message>
+    <message>
+        <source>bought items</source>
+        <translation>已购买商品</translation>
+    </message>
+    <message>
+        <source>every seen item</source>
+        <translation>所有已见商品</translation>
+    </message>
+    <message>
+        <source>K:</source>
+        <translation>K：</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类目</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>历史</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>画像</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Item map</source>
+        <translation>商品地图</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>移除所选</translation>
+    </message>
+    <message>
+        <source>What if: drop the selected rows from the history</source>
+        <translation>假设：从历史中删除所选行</translation>
+    </message>
+    <message>
+        <source>What if: add an item (id or title)...</source>
+        <translation>假设：添加商品（编号或标题）…</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Back to the user&apos;s real history</source>
+        <translation>恢复用户的真实历史</translation>
+    </message>
+    <message>
+        <source>Event of the added row</source>
+        <translation>所添加行的事件类型</translation>
+    </message>
+    <message>
+        <source>Edited history: the lists show the what-if profile.</source>
+        <translation>历史已编辑：列表显示的是假设情形下的结果。</translation>
+    </message>
+    <message>
+        <source>Double-click a row to open its item.</source>
+        <translation>双击一行以打开其商品。</translation>
+    </message>
+    <message>
+        <source>Dataset &quot;%1&quot;: %2 users, %3 items.</source>
+        <translation>数据集“%1”：%2 个用户，%3 个商品。</translation>
+    </message>
+    <message>
+        <source>Train a model first (Models workspace), then pick it here.</source>
+        <translation>请先训练一个模型（模型工作区），然后在此选择。</translation>
+    </message>
+    <message>
+        <source>Load a model before opening a user.</source>
+        <translation>请先加载模型再打开用户。</translation>
+    </message>
+    <message>
+        <source>No user with id &quot;%1&quot; in dataset &quot;%2&quot;.</source>
+        <translation>数据集“%2”中没有编号为“%1”的用户。</translation>
+    </message>
+    <message>
+        <source>No user to open: %1</source>
+        <translation>没有可打开的用户：%1</translation>
+    </message>
+    <message>
+        <source>User %1: %2 events.</source>
+        <translation>用户 %1：%2 个事件。</translation>
+    </message>
+    <message>
+        <source>No item &quot;%1&quot; in the catalogue.</source>
+        <translation>商品目录中没有“%1”。</translation>
+    </message>
+    <message>
+        <source>Scoring failed: %1</source>
+        <translation>打分失败：%1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2 - %3 of %4 candidates, scored in %5 ms</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 - %4 个候选中的 %3 个，打分耗时 %5 毫秒</translation>
+    </message>
+    <message>
+        <source>A</source>
+        <translation>A</translation>
+    </message>
+    <message>
+        <source>B</source>
+        <translation>B</translation>
+    </message>
+    <message>
+        <source>No model loaded.</source>
+        <translation>未加载模型。</translation>
+    </message>
+    <message>
+        <source>Open a user to see their recommendations.</source>
+        <translation>打开一个用户以查看其推荐。</translation>
+    </message>
+    <message>
+        <source>Pick model B to compare two lists side by side.</source>
+        <translation>选择模型 B 以并排对比两个列表。</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;Shared&amp;nbsp;&lt;/span&gt; items: %2 of %3 (Jaccard %4).</source>
+        <translation>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;共同&amp;nbsp;&lt;/span&gt;商品：%3 个中有 %2 个（Jaccard %4）。</translation>
     </message>
 </context>
 <context>

@@ -30,6 +30,7 @@
 #include "models/modelspanel.h"
 #include "preferencesdialog.h"
 #include "recforge/version.h"
+#include "recommend/recommendationspanel.h"
 #include "store/project.h"
 #include "training/trainingpanel.h"
 
@@ -39,8 +40,9 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_jobs(new JobManager(this)), m_sidebar(new QListWidget(this)),
       m_stack(new QStackedWidget(this)), m_dataPanel(new DataPanel(m_jobs, this)),
       m_modelsPanel(new ModelsPanel(this)), m_trainingPanel(new TrainingPanel(m_jobs, this)),
-      m_experimentsPanel(new ExperimentsPanel(m_jobs, this)), m_issues(new IssuesDock(this)),
-      m_progress(new JobProgressWidget(this))
+      m_experimentsPanel(new ExperimentsPanel(m_jobs, this)),
+      m_recommendationsPanel(new RecommendationsPanel(m_jobs, this)),
+      m_issues(new IssuesDock(this)), m_progress(new JobProgressWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -67,6 +69,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_sidebar->addItem(
         new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
     m_stack->addWidget(m_experimentsPanel);
+    m_sidebar->addItem(
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_DialogYesButton), QString()));
+    m_stack->addWidget(m_recommendationsPanel);
     connect(m_sidebar, &QListWidget::currentRowChanged, m_stack, &QStackedWidget::setCurrentIndex);
     m_sidebar->setCurrentRow(0);
 
@@ -96,11 +101,14 @@ MainWindow::MainWindow(QWidget *parent)
             });
     connect(m_trainingPanel, &TrainingPanel::runEnded, m_experimentsPanel,
             &ExperimentsPanel::refresh);
+    connect(m_trainingPanel, &TrainingPanel::runEnded, m_recommendationsPanel,
+            &RecommendationsPanel::refreshRuns);
     const auto warn = [this](const QString &text) {
         m_issues->addIssue(IssuesDock::Severity::Warning, text);
     };
     connect(m_trainingPanel, &TrainingPanel::issueReported, this, warn);
     connect(m_experimentsPanel, &ExperimentsPanel::issueReported, this, warn);
+    connect(m_recommendationsPanel, &RecommendationsPanel::issueReported, this, warn);
     // Every job failure lands in the issues dock, whoever started the job.
     connect(m_jobs, &JobManager::jobStarted, this, [this](Job *job) {
         connect(job, &Job::failed, this, [this, job](const QString &message) {
@@ -166,6 +174,7 @@ bool MainWindow::openProject(const QString &path, bool create, QString *error)
     m_modelsPanel->setProject(m_project);
     m_trainingPanel->setProject(m_project);
     m_experimentsPanel->setProject(m_project);
+    m_recommendationsPanel->setProject(m_project);
     updateTitle();
     return true;
 }
@@ -424,6 +433,10 @@ void MainWindow::retranslateUi()
     m_sidebar->item(ExperimentsWorkspace)->setText(tr("Experiments"));
     m_sidebar->item(ExperimentsWorkspace)
         ->setToolTip(tr("Stored runs: compare curves and metrics, details, delete"));
+    m_sidebar->item(RecommendationsWorkspace)->setText(tr("Recommend"));
+    m_sidebar->item(RecommendationsWorkspace)
+        ->setToolTip(tr("Per-user recommendations: profiles, explanations, two models side by "
+                        "side, item map, what-if"));
     updateTitle();
 }
 

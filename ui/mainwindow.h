@@ -26,6 +26,7 @@ class IssuesDock;
 class JobManager;
 class JobProgressWidget;
 class ModelsPanel;
+class RecommendationsPanel;
 class TrainingPanel;
 
 // The application shell: a workspace sidebar with a stack of workspace panels (Data, Models,
@@ -54,8 +55,15 @@ public:
     ModelsPanel *modelsPanel() const { return m_modelsPanel; }
     TrainingPanel *trainingPanel() const { return m_trainingPanel; }
     ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
+    RecommendationsPanel *recommendationsPanel() const { return m_recommendationsPanel; }
     // Index of each workspace in the sidebar and the stack.
-    enum Workspace { DataWorkspace, ModelsWorkspace, TrainingWorkspace, ExperimentsWorkspace };
+    enum Workspace {
+        DataWorkspace,
+        ModelsWorkspace,
+        TrainingWorkspace,
+        ExperimentsWorkspace,
+        RecommendationsWorkspace
+    };
     void showWorkspace(Workspace workspace);
     IssuesDock *issues() const { return m_issues; }
     JobProgressWidget *progressWidget() const { return m_progress; }
@@ -94,6 +102,7 @@ private:
     ModelsPanel *m_modelsPanel;
     TrainingPanel *m_trainingPanel;
     ExperimentsPanel *m_experimentsPanel;
+    RecommendationsPanel *m_recommendationsPanel;
     IssuesDock *m_issues;
     JobProgressWidget *m_progress;
     QPointer<ImportWizard> m_wizard;
