@@ -25,5 +25,7 @@ int runDatasets(int argc, char **argv, int first);
 int runTrain(int argc, char **argv, int first);
 int runEvaluate(int argc, char **argv, int first);
 int runRuns(int argc, char **argv, int first);
+int runExport(int argc, char **argv, int first);
+int runRecommend(int argc, char **argv, int first);
 
 } // namespace recforge::cli

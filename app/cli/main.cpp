@@ -20,6 +20,9 @@ const std::vector<Command> &commands()
         {"train", "train and evaluate a model (--config run.json), recorded as a run", runTrain},
         {"evaluate", "evaluate a run's model under another protocol", runEvaluate},
         {"runs", "list runs (runs list) or show one (runs show --run ID)", runRuns},
+        {"export", "export a run's model (safetensors, TorchScript, embeddings, top-K)",
+         runExport},
+        {"recommend", "top-K for user histories with an exported model", runRecommend},
     };
     return all;
 }
