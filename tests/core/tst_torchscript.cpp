@@ -46,128 +46,141 @@ Dataset walkDataset()
     return ds;
 }
 
+// Scores every (module, history, output) triple of its arguments: one interpreter for all
+// models, since importing torch takes seconds.
 const char *kPythonScorer = R"(
 import sys
 import numpy as np
 import torch
-m = torch.jit.load(sys.argv[1])
-m.eval()
-history = torch.from_numpy(np.load(sys.argv[2]))
-with torch.no_grad():
-    scores = m(history)
-assert scores.dtype == torch.float32, scores.dtype
-assert int(m.items) == scores.shape[1]
-np.save(sys.argv[3], scores.numpy())
+args = sys.argv[1:]
+for pt, inp, out in zip(args[0::3], args[1::3], args[2::3]):
+    m = torch.jit.load(pt)
+    m.eval()
+    history = torch.from_numpy(np.load(inp))
+    with torch.no_grad():
+        scores = m(history)
+    assert scores.dtype == torch.float32, scores.dtype
+    assert int(m.items) == scores.shape[1]
+    np.save(out, scores.numpy())
 )";
+
+struct Case {
+    const char *name, *id, *params;
+    bool features;
+};
+
+const char *const kSeq = R"({"hiddenSize": 16, "layers": 2, "heads": 2, "ffnSize": 32,
+                             "maxLength": 8, "epochs": 2, "batchSize": 32, "dropout": 0.1,
+                             "attentionDropout": 0.1)";
+const std::string kSeqRelu = std::string(kSeq) + R"(, "activation": "relu", "itemFeatures": true})";
+const std::string kSeqPlain = std::string(kSeq) + "}";
+
+const std::vector<Case> &cases()
+{
+    static const std::vector<Case> all = {
+        {"sasrec gelu", "sasrec", kSeqPlain.c_str(), false},
+        {"sasrec relu features", "sasrec", kSeqRelu.c_str(), true},
+        {"sasrec one layer", "sasrec",
+         R"({"hiddenSize": 8, "layers": 1, "heads": 1, "ffnSize": 16, "maxLength": 20,
+             "epochs": 1})",
+         false},
+        {"bert4rec", "bert4rec", kSeqPlain.c_str(), false},
+        {"bprmf", "bprmf", R"({"dimension": 8, "epochs": 3})", false},
+        {"bprmf no bias", "bprmf", R"({"dimension": 8, "epochs": 1, "itemBias": false})", false},
+        {"itemknn", "itemknn", R"({"k": 10})", false},
+        {"ease", "ease", R"({"lambda": 5})", false},
+    };
+    return all;
+}
 
 } // namespace
 
 class TestTorchScript : public QObject {
     Q_OBJECT
 private Q_SLOTS:
+    // Fits and exports every case, scores them all in one Python run; pythonParity compares.
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
-        QFile f(m_dir.filePath("score.py"));
+        const QString script = m_dir.filePath("score.py");
+        QFile f(script);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(kPythonScorer);
-    }
-
-    void pythonParity_data()
-    {
-        QTest::addColumn<QString>("id");
-        QTest::addColumn<QString>("params");
-        QTest::addColumn<bool>("features");
-        const char *seq = R"({"hiddenSize": 16, "layers": 2, "heads": 2, "ffnSize": 32,
-                              "maxLength": 8, "epochs": 2, "batchSize": 32, "dropout": 0.1,
-                              "attentionDropout": 0.1)";
-        QTest::newRow("sasrec gelu") << "sasrec" << QString(seq) + "}" << false;
-        QTest::newRow("sasrec relu features")
-            << "sasrec" << QString(seq) + R"(, "activation": "relu", "itemFeatures": true})"
-            << true;
-        QTest::newRow("sasrec one layer")
-            << "sasrec"
-            << R"({"hiddenSize": 8, "layers": 1, "heads": 1, "ffnSize": 16, "maxLength": 20,
-                   "epochs": 1})"
-            << false;
-        QTest::newRow("bert4rec") << "bert4rec" << QString(seq) + "}" << false;
-        QTest::newRow("bprmf") << "bprmf"
-                               << R"({"dimension": 8, "epochs": 3})" << false;
-        QTest::newRow("bprmf no bias")
-            << "bprmf"
-            << R"({"dimension": 8, "epochs": 1, "itemBias": false})" << false;
-        QTest::newRow("itemknn") << "itemknn"
-                                 << R"({"k": 10})" << false;
-        QTest::newRow("ease") << "ease"
-                              << R"({"lambda": 5})" << false;
-    }
-    void pythonParity()
-    {
-        QFETCH(QString, id);
-        QFETCH(QString, params);
-        QFETCH(bool, features);
+        f.close();
         const Dataset ds = walkDataset();
         auto split = makeSplit(ds, SplitParams{});
         QVERIFY(split);
         auto data = TrainingData::build(ds, *split);
         QVERIFY(data);
-        auto model = createModel(id.toStdString(), nlohmann::json::parse(params.toStdString()));
-        QVERIFY2(model, model ? "" : model.error().toString().c_str());
-        if (features)
-            dynamic_cast<SeqTransformer &>(**model).setItemFeatures(
-                std::make_shared<ItemFeatures>(ItemFeatures::build(ds)));
-        NullObserver quiet;
-        FitContext ctx(quiet);
-        QVERIFY((*model)->fit(*data, ctx));
+        QStringList args{script};
+        for (size_t c = 0; c < cases().size(); ++c) {
+            const Case &tc = cases()[c];
+            auto model = createModel(tc.id, nlohmann::json::parse(tc.params));
+            QVERIFY2(model, model ? "" : model.error().toString().c_str());
+            if (tc.features)
+                dynamic_cast<SeqTransformer &>(**model).setItemFeatures(
+                    std::make_shared<ItemFeatures>(ItemFeatures::build(ds)));
+            NullObserver quiet;
+            QVERIFY((*model)->fit(*data, FitContext(quiet)));
+            const QString stem = m_dir.filePath(QString::number(c));
+            auto info = exportTorchScript(**model, (stem + ".pt").toStdString());
+            QVERIFY2(info, info ? "" : info.error().toString().c_str());
+            QVERIFY(QFile::exists(stem + ".pt"));
 
-        const QString pt = m_dir.filePath(id + ".pt");
-        auto info = exportTorchScript(**model, pt.toStdString());
-        QVERIFY2(info, info ? "" : info.error().toString().c_str());
-        QVERIFY(QFile::exists(pt));
-
-        // Histories: every user's fit sequence (4..15 items, longer than maxLength for some),
-        // plus an empty one for the non-transformer models. Left-padded tokens, item + 1.
-        ScoreRequest request;
-        std::vector<int64_t> width;
-        int64_t l = 1;
-        for (int32_t u = 0; u < kUsers; ++u) {
-            const HistoryView h = data->fitSequence(u);
-            if (h.empty())
-                continue;
-            request.add(-1, h); // -1: BPR-MF folds every user in, as the export does
-            l = std::max<int64_t>(l, int64_t(h.size()));
+            // Histories: every user's fit sequence (4..15 items, longer than maxLength for
+            // some), plus an empty one for the non-transformer models. Left-padded, item + 1.
+            ScoreRequest request;
+            int64_t l = 1;
+            for (int32_t u = 0; u < kUsers; ++u) {
+                const HistoryView h = data->fitSequence(u);
+                if (h.empty())
+                    continue;
+                request.add(-1, h); // -1: BPR-MF folds every user in, as the export does
+                l = std::max<int64_t>(l, int64_t(h.size()));
+            }
+            if (std::string(tc.id) != "sasrec" && std::string(tc.id) != "bert4rec")
+                request.add(-1, HistoryView{});
+            const int64_t b = int64_t(request.size());
+            torch::Tensor tokens = torch::zeros({b, l}, torch::kLong);
+            for (int64_t r = 0; r < b; ++r) {
+                const auto &items = request.histories[size_t(r)].items;
+                for (size_t k = 0; k < items.size(); ++k)
+                    tokens[r][l - int64_t(items.size()) + int64_t(k)] = int64_t(items[k]) + 1;
+            }
+            QVERIFY(writeNpy((stem + "-history.npy").toStdString(), tokens));
+            m_expected.push_back((*model)->scoreItems(request));
+            args << stem + ".pt" << stem + "-history.npy" << stem + "-scores.npy";
         }
-        const bool sequential = id == "sasrec" || id == "bert4rec";
-        if (!sequential)
-            request.add(-1, HistoryView{});
-        const int64_t b = int64_t(request.size());
-        torch::Tensor tokens = torch::zeros({b, l}, torch::kLong);
-        for (int64_t r = 0; r < b; ++r) {
-            const auto &items = request.histories[size_t(r)].items;
-            for (size_t k = 0; k < items.size(); ++k)
-                tokens[r][l - int64_t(items.size()) + int64_t(k)] = int64_t(items[k]) + 1;
-        }
-        const QString in = m_dir.filePath(id + "-history.npy");
-        const QString out = m_dir.filePath(id + "-scores.npy");
-        QVERIFY(writeNpy(in.toStdString(), tokens));
-
         QProcess python;
-        python.start("/usr/bin/python3", {m_dir.filePath("score.py"), pt, in, out});
+        python.start("/usr/bin/python3", args);
         QVERIFY2(python.waitForStarted(),
                  "/usr/bin/python3 is required: this test checks the export against Python's "
                  "torch.jit.load (install python3-torch python3-numpy, see scripts/deps.sh)");
-        QVERIFY(python.waitForFinished(120000));
+        QVERIFY(python.waitForFinished(300000));
         QVERIFY2(python.exitStatus() == QProcess::NormalExit && python.exitCode() == 0,
                  qPrintable("python3 with torch and numpy failed (scripts/deps.sh installs "
                             "python3-torch python3-numpy):\n" +
                             QString::fromUtf8(python.readAllStandardError())));
-        auto pyScores = readNpy(out.toStdString());
-        QVERIFY2(pyScores, pyScores ? "" : pyScores.error().toString().c_str());
+    }
 
-        const torch::Tensor expected = (*model)->scoreItems(request);
+    void pythonParity_data()
+    {
+        QTest::addColumn<int>("index");
+        for (size_t c = 0; c < cases().size(); ++c)
+            QTest::newRow(cases()[c].name) << int(c);
+    }
+    void pythonParity()
+    {
+        QFETCH(int, index);
+        QCOMPARE(m_expected.size(), cases().size());
+        auto pyScores =
+            readNpy(m_dir.filePath(QString::number(index) + "-scores.npy").toStdString());
+        QVERIFY2(pyScores, pyScores ? "" : pyScores.error().toString().c_str());
+        const torch::Tensor &expected = m_expected[size_t(index)];
         QCOMPARE(pyScores->sizes().vec(), expected.sizes().vec());
         const double diff = (*pyScores - expected).abs().max().item<double>();
         const double scale = expected.abs().max().item<double>();
+        qInfo("max |python - recforge| = %.3g (scores up to %.3g)", diff, scale);
         QVERIFY2(
             diff <= 1e-5,
             qPrintable(
@@ -212,6 +225,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+    std::vector<torch::Tensor> m_expected; // RecForge's scores per case
 };
 
 QTEST_APPLESS_MAIN(TestTorchScript)
