@@ -89,47 +89,411 @@
     <name>ModelSchema</name>
     <message>
         <source>true or false</source>
-        <translation type="unfinished"></translation>
+        <translation>true or false</translation>
     </message>
     <message>
         <source>one of: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>one of: %1</translation>
     </message>
     <message>
         <source>a string</source>
-        <translation type="unfinished"></translation>
+        <translation>a string</translation>
     </message>
     <message>
         <source>an integer in [%1, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>an integer in [%1, %2]</translation>
     </message>
     <message>
         <source>a number in [%1, %2]</source>
-        <translation type="unfinished"></translation>
+        <translation>a number in [%1, %2]</translation>
     </message>
     <message>
         <source>an integer &gt;= %1</source>
-        <translation type="unfinished"></translation>
+        <translation>an integer &gt;= %1</translation>
     </message>
     <message>
         <source>a number &gt;= %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a number &gt;= %1</translation>
     </message>
     <message>
         <source>an integer &lt;= %1</source>
-        <translation type="unfinished"></translation>
+        <translation>an integer &lt;= %1</translation>
     </message>
     <message>
         <source>a number &lt;= %1</source>
-        <translation type="unfinished"></translation>
+        <translation>a number &lt;= %1</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation type="unfinished"></translation>
+        <translation>an integer</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation type="unfinished"></translation>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>Popularity</translation>
+    </message>
+    <message>
+        <source>Recommends the most frequent items of the training rows to every user (seen items are masked by the evaluator). The baseline every model must beat.</source>
+        <translation>Recommends the most frequent items of the training rows to every user (seen items are masked by the evaluator). The baseline every model must beat.</translation>
+    </message>
+    <message>
+        <source>Count users, not rows</source>
+        <translation>Count users, not rows</translation>
+    </message>
+    <message>
+        <source>Count each user once per item instead of every interaction row; matters when users repeat items (sessions, views).</source>
+        <translation>Count each user once per item instead of every interaction row; matters when users repeat items (sessions, views).</translation>
+    </message>
+    <message>
+        <source>ItemKNN</source>
+        <translation>ItemKNN</translation>
+    </message>
+    <message>
+        <source>Item-based collaborative filtering: items bought by the same users are similar; a user gets the items most similar to their history.</source>
+        <translation>Item-based collaborative filtering: items bought by the same users are similar; a user gets the items most similar to their history.</translation>
+    </message>
+    <message>
+        <source>Neighbours per item</source>
+        <translation>Neighbours per item</translation>
+    </message>
+    <message>
+        <source>How many most-similar items each item keeps. 50-200 works on most shops; more neighbours smooth long-tail items but cost memory.</source>
+        <translation>How many most-similar items each item keeps. 50-200 works on most shops; more neighbours smooth long-tail items but cost memory.</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>Shrinkage</translation>
+    </message>
+    <message>
+        <source>Added to the similarity denominator so that pairs seen together by very few users count less. 10 is a robust default.</source>
+        <translation>Added to the similarity denominator so that pairs seen together by very few users count less. 10 is a robust default.</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>Similarity</translation>
+    </message>
+    <message>
+        <source>Cosine is the standard choice; asymmetric cosine weights the two items&apos; popularity by alpha; Jaccard favours items of similar popularity.</source>
+        <translation>Cosine is the standard choice; asymmetric cosine weights the two items&apos; popularity by alpha; Jaccard favours items of similar popularity.</translation>
+    </message>
+    <message>
+        <source>Asymmetry (alpha)</source>
+        <translation>Asymmetry (alpha)</translation>
+    </message>
+    <message>
+        <source>Only for asymmetric cosine: exponent of the target item&apos;s popularity in the denominator (0.5 = plain cosine).</source>
+        <translation>Only for asymmetric cosine: exponent of the target item&apos;s popularity in the denominator (0.5 = plain cosine).</translation>
+    </message>
+    <message>
+        <source>Normalise neighbour weights</source>
+        <translation>Normalise neighbour weights</translation>
+    </message>
+    <message>
+        <source>Scale each item&apos;s neighbour similarities to sum 1, so items with many strong neighbours do not dominate.</source>
+        <translation>Scale each item&apos;s neighbour similarities to sum 1, so items with many strong neighbours do not dominate.</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>Feedback</translation>
+    </message>
+    <message>
+        <source>binary: every interaction counts 1; values: use ratings / event weights.</source>
+        <translation>binary: every interaction counts 1; values: use ratings / event weights.</translation>
+    </message>
+    <message>
+        <source>UserKNN</source>
+        <translation>UserKNN</translation>
+    </message>
+    <message>
+        <source>User-based collaborative filtering: the users whose histories overlap most with this user&apos;s recommend what they interacted with.</source>
+        <translation>User-based collaborative filtering: the users whose histories overlap most with this user&apos;s recommend what they interacted with.</translation>
+    </message>
+    <message>
+        <source>Neighbour users</source>
+        <translation>Neighbour users</translation>
+    </message>
+    <message>
+        <source>How many most-similar users vote. 20-100 is robust; fewer neighbours give more personal but noisier lists.</source>
+        <translation>How many most-similar users vote. 20-100 is robust; fewer neighbours give more personal but noisier lists.</translation>
+    </message>
+    <message>
+        <source>Added to the similarity denominator so that users sharing very few items count less.</source>
+        <translation>Added to the similarity denominator so that users sharing very few items count less.</translation>
+    </message>
+    <message>
+        <source>Cosine is the standard choice; Jaccard favours users of similar activity.</source>
+        <translation>Cosine is the standard choice; Jaccard favours users of similar activity.</translation>
+    </message>
+    <message>
+        <source>EASE</source>
+        <translation>EASE</translation>
+    </message>
+    <message>
+        <source>Embarrassingly Shallow Autoencoder: a dense item-item model solved in closed form. Strong on small and medium catalogues; memory grows with items^2.</source>
+        <translation>Embarrassingly Shallow Autoencoder: a dense item-item model solved in closed form. Strong on small and medium catalogues; memory grows with items^2.</translation>
+    </message>
+    <message>
+        <source>Regularisation (lambda)</source>
+        <translation>Regularisation (lambda)</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the item-item weights. 100-1000 is typical: larger for sparse data with many items, smaller for dense data.</source>
+        <translation>L2 penalty on the item-item weights. 100-1000 is typical: larger for sparse data with many items, smaller for dense data.</translation>
+    </message>
+    <message>
+        <source>Item limit</source>
+        <translation>Item limit</translation>
+    </message>
+    <message>
+        <source>Refuse catalogues larger than this: the model needs ~3 dense items x items float matrices while fitting (20000 items = ~5 GB).</source>
+        <translation>Refuse catalogues larger than this: the model needs ~3 dense items x items float matrices while fitting (20000 items = ~5 GB).</translation>
+    </message>
+    <message>
+        <source>BPR-MF</source>
+        <translation>BPR-MF</translation>
+    </message>
+    <message>
+        <source>Matrix factorisation trained with Bayesian Personalised Ranking on implicit feedback: user and item vectors whose dot product ranks a user&apos;s items above uniformly drawn items they have not interacted with. Cold users are folded in from their history.</source>
+        <translation>Matrix factorisation trained with Bayesian Personalised Ranking on implicit feedback: user and item vectors whose dot product ranks a user&apos;s items above uniformly drawn items they have not interacted with. Cold users are folded in from their history.</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>Dimension</translation>
+    </message>
+    <message>
+        <source>Size of the user and item vectors.</source>
+        <translation>Size of the user and item vectors.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochs</translation>
+    </message>
+    <message>
+        <source>Passes over the fit rows (upper bound).</source>
+        <translation>Passes over the fit rows (upper bound).</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch size</translation>
+    </message>
+    <message>
+        <source>Triples per optimiser step.</source>
+        <translation>Triples per optimiser step.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Learning rate</translation>
+    </message>
+    <message>
+        <source>AdamW step size.</source>
+        <translation>AdamW step size.</translation>
+    </message>
+    <message>
+        <source>L2 regularisation</source>
+        <translation>L2 regularisation</translation>
+    </message>
+    <message>
+        <source>Penalty on the batch&apos;s user and item vectors (classic BPR); 0.01 was best on MovieLens-100k.</source>
+        <translation>Penalty on the batch&apos;s user and item vectors (classic BPR); 0.01 was best on MovieLens-100k.</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight decay</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay.</source>
+        <translation>AdamW decoupled weight decay.</translation>
+    </message>
+    <message>
+        <source>Item bias</source>
+        <translation>Item bias</translation>
+    </message>
+    <message>
+        <source>Learn a per-item bias (a popularity prior).</source>
+        <translation>Learn a per-item bias (a popularity prior).</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>Patience</translation>
+    </message>
+    <message>
+        <source>Early stopping: epochs without validation improvement (0 = off).</source>
+        <translation>Early stopping: epochs without validation improvement (0 = off).</translation>
+    </message>
+    <message>
+        <source>SASRec</source>
+        <translation>SASRec</translation>
+    </message>
+    <message>
+        <source>Causal self-attentive sequential recommender (Kang &amp; McAuley 2018) trained with softmax cross-entropy over all items: predicts each next item from the items before it.</source>
+        <translation>Causal self-attentive sequential recommender (Kang &amp; McAuley 2018) trained with softmax cross-entropy over all items: predicts each next item from the items before it.</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>Hidden size</translation>
+    </message>
+    <message>
+        <source>Width of item embeddings and transformer layers; must be a multiple of heads.</source>
+        <translation>Width of item embeddings and transformer layers; must be a multiple of heads.</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>Layers</translation>
+    </message>
+    <message>
+        <source>Transformer blocks.</source>
+        <translation>Transformer blocks.</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>Heads</translation>
+    </message>
+    <message>
+        <source>Attention heads per block.</source>
+        <translation>Attention heads per block.</translation>
+    </message>
+    <message>
+        <source>Feed-forward size</source>
+        <translation>Feed-forward size</translation>
+    </message>
+    <message>
+        <source>Inner width of the point-wise feed-forward layer (usually 4 x hidden).</source>
+        <translation>Inner width of the point-wise feed-forward layer (usually 4 x hidden).</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>Max length</translation>
+    </message>
+    <message>
+        <source>Most recent items a user&apos;s sequence keeps (50 suits Amazon data; 200 for MovieLens-like long histories).</source>
+        <translation>Most recent items a user&apos;s sequence keeps (50 suits Amazon data; 200 for MovieLens-like long histories).</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout</translation>
+    </message>
+    <message>
+        <source>Hidden dropout; 0.2-0.5 for sparse data such as Amazon Beauty.</source>
+        <translation>Hidden dropout; 0.2-0.5 for sparse data such as Amazon Beauty.</translation>
+    </message>
+    <message>
+        <source>Attention dropout</source>
+        <translation>Attention dropout</translation>
+    </message>
+    <message>
+        <source>Dropout on attention weights.</source>
+        <translation>Dropout on attention weights.</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>Activation</translation>
+    </message>
+    <message>
+        <source>Feed-forward activation.</source>
+        <translation>Feed-forward activation.</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Loss</translation>
+    </message>
+    <message>
+        <source>ce: softmax over every item (best quality); sampled: softmax over the target and uniform negatives (large catalogues); bpr: one negative per position.</source>
+        <translation>ce: softmax over every item (best quality); sampled: softmax over the target and uniform negatives (large catalogues); bpr: one negative per position.</translation>
+    </message>
+    <message>
+        <source>Negatives</source>
+        <translation>Negatives</translation>
+    </message>
+    <message>
+        <source>Negatives per position (sampled).</source>
+        <translation>Negatives per position (sampled).</translation>
+    </message>
+    <message>
+        <source>Item features</source>
+        <translation>Item features</translation>
+    </message>
+    <message>
+        <source>Add embeddings of category, brand, attributes and price bucket to items.</source>
+        <translation>Add embeddings of category, brand, attributes and price bucket to items.</translation>
+    </message>
+    <message>
+        <source>Length buckets</source>
+        <translation>Length buckets</translation>
+    </message>
+    <message>
+        <source>Batch sequences of similar length together: far less padding to compute.</source>
+        <translation>Batch sequences of similar length together: far less padding to compute.</translation>
+    </message>
+    <message>
+        <source>Upper bound; early stopping ends sooner.</source>
+        <translation>Upper bound; early stopping ends sooner.</translation>
+    </message>
+    <message>
+        <source>Sequences per step.</source>
+        <translation>Sequences per step.</translation>
+    </message>
+    <message>
+        <source>AdamW peak rate.</source>
+        <translation>AdamW peak rate.</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>Warm-up steps</translation>
+    </message>
+    <message>
+        <source>Linear warm-up of the rate.</source>
+        <translation>Linear warm-up of the rate.</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Schedule</translation>
+    </message>
+    <message>
+        <source>Rate decay after warm-up.</source>
+        <translation>Rate decay after warm-up.</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>Gradient clip</translation>
+    </message>
+    <message>
+        <source>Global norm clip (0 = off).</source>
+        <translation>Global norm clip (0 = off).</translation>
+    </message>
+    <message>
+        <source>Early stopping on validation NDCG@10 (0 = off).</source>
+        <translation>Early stopping on validation NDCG@10 (0 = off).</translation>
+    </message>
+    <message>
+        <source>hidden 64, 2 layers, 2 heads (SASRec paper size)</source>
+        <translation>hidden 64, 2 layers, 2 heads (SASRec paper size)</translation>
+    </message>
+    <message>
+        <source>hidden 128, 4 layers, 4 heads</source>
+        <translation>hidden 128, 4 layers, 4 heads</translation>
+    </message>
+    <message>
+        <source>hidden 256, 8 layers, 8 heads (the pipeline&apos;s teacher)</source>
+        <translation>hidden 256, 8 layers, 8 heads (the pipeline&apos;s teacher)</translation>
+    </message>
+    <message>
+        <source>BERT4Rec</source>
+        <translation>BERT4Rec</translation>
+    </message>
+    <message>
+        <source>Bidirectional transformer trained with the cloze task (Sun et al. 2019): masked items are predicted from both sides; recommendation predicts a [MASK] appended to the history.</source>
+        <translation>Bidirectional transformer trained with the cloze task (Sun et al. 2019): masked items are predicted from both sides; recommendation predicts a [MASK] appended to the history.</translation>
+    </message>
+    <message>
+        <source>Mask probability</source>
+        <translation>Mask probability</translation>
+    </message>
+    <message>
+        <source>Share of positions replaced by [MASK] (cloze training).</source>
+        <translation>Share of positions replaced by [MASK] (cloze training).</translation>
     </message>
 </context>
 <context>

@@ -97,39 +97,403 @@
     </message>
     <message>
         <source>a string</source>
-        <translation>一个字符串</translation>
+        <translation>字符串</translation>
     </message>
     <message>
         <source>an integer in [%1, %2]</source>
-        <translation>[%1, %2] 内的整数</translation>
+        <translation>[%1, %2] 范围内的整数</translation>
     </message>
     <message>
         <source>a number in [%1, %2]</source>
-        <translation>[%1, %2] 内的数值</translation>
+        <translation>[%1, %2] 范围内的数值</translation>
     </message>
     <message>
         <source>an integer &gt;= %1</source>
-        <translation>&gt;= %1 的整数</translation>
+        <translation>大于等于 %1 的整数</translation>
     </message>
     <message>
         <source>a number &gt;= %1</source>
-        <translation>&gt;= %1 的数值</translation>
+        <translation>大于等于 %1 的数值</translation>
     </message>
     <message>
         <source>an integer &lt;= %1</source>
-        <translation>&lt;= %1 的整数</translation>
+        <translation>小于等于 %1 的整数</translation>
     </message>
     <message>
         <source>a number &lt;= %1</source>
-        <translation>&lt;= %1 的数值</translation>
+        <translation>小于等于 %1 的数值</translation>
     </message>
     <message>
         <source>an integer</source>
-        <translation>一个整数</translation>
+        <translation>整数</translation>
     </message>
     <message>
         <source>a number</source>
-        <translation>一个数值</translation>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>Popularity</source>
+        <translation>流行度</translation>
+    </message>
+    <message>
+        <source>Recommends the most frequent items of the training rows to every user (seen items are masked by the evaluator). The baseline every model must beat.</source>
+        <translation>向每个用户推荐训练数据中出现次数最多的物品（用户已交互过的物品由评估器屏蔽）。这是每个模型都必须超越的基线。</translation>
+    </message>
+    <message>
+        <source>Count users, not rows</source>
+        <translation>按用户计数，而非按行计数</translation>
+    </message>
+    <message>
+        <source>Count each user once per item instead of every interaction row; matters when users repeat items (sessions, views).</source>
+        <translation>每位用户对每个物品只计一次，而不是每条交互记录都计数；当用户重复交互同一物品（会话、浏览）时会有区别。</translation>
+    </message>
+    <message>
+        <source>ItemKNN</source>
+        <translation>ItemKNN</translation>
+    </message>
+    <message>
+        <source>Item-based collaborative filtering: items bought by the same users are similar; a user gets the items most similar to their history.</source>
+        <translation>基于物品的协同过滤：被相同用户购买的物品彼此相似；为用户推荐与其历史记录最相似的物品。</translation>
+    </message>
+    <message>
+        <source>Neighbours per item</source>
+        <translation>每个物品的近邻数</translation>
+    </message>
+    <message>
+        <source>How many most-similar items each item keeps. 50-200 works on most shops; more neighbours smooth long-tail items but cost memory.</source>
+        <translation>每个物品保留的最相似物品个数。对大多数商店 50-200 即可；近邻越多，长尾物品的结果越平滑，但占用内存越多。</translation>
+    </message>
+    <message>
+        <source>Shrinkage</source>
+        <translation>收缩系数</translation>
+    </message>
+    <message>
+        <source>Added to the similarity denominator so that pairs seen together by very few users count less. 10 is a robust default.</source>
+        <translation>加到相似度的分母上，使只被极少数用户共同交互的物品对权重更低。10 是稳健的默认值。</translation>
+    </message>
+    <message>
+        <source>Similarity</source>
+        <translation>相似度</translation>
+    </message>
+    <message>
+        <source>Cosine is the standard choice; asymmetric cosine weights the two items&apos; popularity by alpha; Jaccard favours items of similar popularity.</source>
+        <translation>余弦（cosine）是标准选择；非对称余弦（asymmetric）用 alpha 对两个物品的流行度加权；Jaccard 偏向流行度相近的物品。</translation>
+    </message>
+    <message>
+        <source>Asymmetry (alpha)</source>
+        <translation>非对称度（alpha）</translation>
+    </message>
+    <message>
+        <source>Only for asymmetric cosine: exponent of the target item&apos;s popularity in the denominator (0.5 = plain cosine).</source>
+        <translation>仅用于非对称余弦：分母中目标物品流行度的指数（0.5 = 普通余弦）。</translation>
+    </message>
+    <message>
+        <source>Normalise neighbour weights</source>
+        <translation>归一化近邻权重</translation>
+    </message>
+    <message>
+        <source>Scale each item&apos;s neighbour similarities to sum 1, so items with many strong neighbours do not dominate.</source>
+        <translation>将每个物品的近邻相似度缩放为总和 1，使拥有许多强近邻的物品不会占据主导。</translation>
+    </message>
+    <message>
+        <source>Feedback</source>
+        <translation>反馈类型</translation>
+    </message>
+    <message>
+        <source>binary: every interaction counts 1; values: use ratings / event weights.</source>
+        <translation>binary：每次交互计为 1；values：使用评分 / 事件权重。</translation>
+    </message>
+    <message>
+        <source>UserKNN</source>
+        <translation>UserKNN</translation>
+    </message>
+    <message>
+        <source>User-based collaborative filtering: the users whose histories overlap most with this user&apos;s recommend what they interacted with.</source>
+        <translation>基于用户的协同过滤：由历史记录与该用户重叠最多的那些用户，推荐他们交互过的物品。</translation>
+    </message>
+    <message>
+        <source>Neighbour users</source>
+        <translation>近邻用户数</translation>
+    </message>
+    <message>
+        <source>How many most-similar users vote. 20-100 is robust; fewer neighbours give more personal but noisier lists.</source>
+        <translation>参与投票的最相似用户个数。20-100 较为稳健；近邻越少，推荐列表越个性化，但噪声也越大。</translation>
+    </message>
+    <message>
+        <source>Added to the similarity denominator so that users sharing very few items count less.</source>
+        <translation>加到相似度的分母上，使只共享极少物品的用户权重更低。</translation>
+    </message>
+    <message>
+        <source>Cosine is the standard choice; Jaccard favours users of similar activity.</source>
+        <translation>余弦（cosine）是标准选择；Jaccard 偏向活跃度相近的用户。</translation>
+    </message>
+    <message>
+        <source>EASE</source>
+        <translation>EASE</translation>
+    </message>
+    <message>
+        <source>Embarrassingly Shallow Autoencoder: a dense item-item model solved in closed form. Strong on small and medium catalogues; memory grows with items^2.</source>
+        <translation>极浅自编码器（Embarrassingly Shallow Autoencoder）：以闭式解求得的稠密物品-物品模型。在中小规模商品目录上效果出色；内存随物品数的平方（items^2）增长。</translation>
+    </message>
+    <message>
+        <source>Regularisation (lambda)</source>
+        <translation>正则化（lambda）</translation>
+    </message>
+    <message>
+        <source>L2 penalty on the item-item weights. 100-1000 is typical: larger for sparse data with many items, smaller for dense data.</source>
+        <translation>物品-物品权重的 L2 惩罚。典型值为 100-1000：物品多的稀疏数据取较大值，稠密数据取较小值。</translation>
+    </message>
+    <message>
+        <source>Item limit</source>
+        <translation>物品数上限</translation>
+    </message>
+    <message>
+        <source>Refuse catalogues larger than this: the model needs ~3 dense items x items float matrices while fitting (20000 items = ~5 GB).</source>
+        <translation>拒绝超过此规模的商品目录：训练时模型需要约 3 个“物品数 x 物品数”的稠密浮点矩阵（20000 个物品 = 约 5 GB）。</translation>
+    </message>
+    <message>
+        <source>BPR-MF</source>
+        <translation>BPR-MF</translation>
+    </message>
+    <message>
+        <source>Matrix factorisation trained with Bayesian Personalised Ranking on implicit feedback: user and item vectors whose dot product ranks a user&apos;s items above uniformly drawn items they have not interacted with. Cold users are folded in from their history.</source>
+        <translation>在隐式反馈上用贝叶斯个性化排序（BPR）训练的矩阵分解：学习用户向量和物品向量，使其点积把用户交互过的物品排在均匀抽样的未交互物品之前。冷启动用户根据其历史记录折叠计算（fold-in）。</translation>
+    </message>
+    <message>
+        <source>Dimension</source>
+        <translation>维度</translation>
+    </message>
+    <message>
+        <source>Size of the user and item vectors.</source>
+        <translation>用户向量和物品向量的维度。</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>训练轮数</translation>
+    </message>
+    <message>
+        <source>Passes over the fit rows (upper bound).</source>
+        <translation>遍历训练数据的轮数（上限）。</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <source>Triples per optimiser step.</source>
+        <translation>每个优化步的三元组数。</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>AdamW step size.</source>
+        <translation>AdamW 步长。</translation>
+    </message>
+    <message>
+        <source>L2 regularisation</source>
+        <translation>L2 正则化</translation>
+    </message>
+    <message>
+        <source>Penalty on the batch&apos;s user and item vectors (classic BPR); 0.01 was best on MovieLens-100k.</source>
+        <translation>对批次中用户向量和物品向量的惩罚（经典 BPR）；在 MovieLens-100k 上 0.01 效果最佳。</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>权重衰减</translation>
+    </message>
+    <message>
+        <source>AdamW decoupled weight decay.</source>
+        <translation>AdamW 解耦权重衰减。</translation>
+    </message>
+    <message>
+        <source>Item bias</source>
+        <translation>物品偏置</translation>
+    </message>
+    <message>
+        <source>Learn a per-item bias (a popularity prior).</source>
+        <translation>为每个物品学习一个偏置（流行度先验）。</translation>
+    </message>
+    <message>
+        <source>Patience</source>
+        <translation>早停耐心值</translation>
+    </message>
+    <message>
+        <source>Early stopping: epochs without validation improvement (0 = off).</source>
+        <translation>早停：验证指标连续无提升的轮数（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>SASRec</source>
+        <translation>SASRec</translation>
+    </message>
+    <message>
+        <source>Causal self-attentive sequential recommender (Kang &amp; McAuley 2018) trained with softmax cross-entropy over all items: predicts each next item from the items before it.</source>
+        <translation>因果自注意力序列推荐模型（Kang &amp; McAuley 2018），以全部物品上的 softmax 交叉熵训练：根据之前的物品预测每一个下一个物品。</translation>
+    </message>
+    <message>
+        <source>Hidden size</source>
+        <translation>隐藏层大小</translation>
+    </message>
+    <message>
+        <source>Width of item embeddings and transformer layers; must be a multiple of heads.</source>
+        <translation>物品嵌入和 Transformer 层的宽度；必须是注意力头数的整数倍。</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Transformer blocks.</source>
+        <translation>Transformer 块的个数。</translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation>注意力头数</translation>
+    </message>
+    <message>
+        <source>Attention heads per block.</source>
+        <translation>每个块的注意力头数。</translation>
+    </message>
+    <message>
+        <source>Feed-forward size</source>
+        <translation>前馈层大小</translation>
+    </message>
+    <message>
+        <source>Inner width of the point-wise feed-forward layer (usually 4 x hidden).</source>
+        <translation>逐位置前馈层的内部宽度（通常为 4 x 隐藏层大小）。</translation>
+    </message>
+    <message>
+        <source>Max length</source>
+        <translation>最大序列长度</translation>
+    </message>
+    <message>
+        <source>Most recent items a user&apos;s sequence keeps (50 suits Amazon data; 200 for MovieLens-like long histories).</source>
+        <translation>用户序列保留的最近物品数（50 适合 Amazon 数据；MovieLens 这类长历史记录用 200）。</translation>
+    </message>
+    <message>
+        <source>Dropout</source>
+        <translation>Dropout 比例</translation>
+    </message>
+    <message>
+        <source>Hidden dropout; 0.2-0.5 for sparse data such as Amazon Beauty.</source>
+        <translation>隐藏层 dropout；Amazon Beauty 这类稀疏数据取 0.2-0.5。</translation>
+    </message>
+    <message>
+        <source>Attention dropout</source>
+        <translation>注意力 Dropout</translation>
+    </message>
+    <message>
+        <source>Dropout on attention weights.</source>
+        <translation>作用于注意力权重的 dropout。</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>Feed-forward activation.</source>
+        <translation>前馈层的激活函数。</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>ce: softmax over every item (best quality); sampled: softmax over the target and uniform negatives (large catalogues); bpr: one negative per position.</source>
+        <translation>ce：在全部物品上做 softmax（效果最好）；sampled：在目标物品和均匀采样的负样本上做 softmax（适合大型商品目录）；bpr：每个位置一个负样本。</translation>
+    </message>
+    <message>
+        <source>Negatives</source>
+        <translation>负采样数</translation>
+    </message>
+    <message>
+        <source>Negatives per position (sampled).</source>
+        <translation>每个位置的负样本数（sampled 损失）。</translation>
+    </message>
+    <message>
+        <source>Item features</source>
+        <translation>物品特征</translation>
+    </message>
+    <message>
+        <source>Add embeddings of category, brand, attributes and price bucket to items.</source>
+        <translation>为物品加入类目、品牌、属性和价格区间的嵌入。</translation>
+    </message>
+    <message>
+        <source>Length buckets</source>
+        <translation>按长度分桶</translation>
+    </message>
+    <message>
+        <source>Batch sequences of similar length together: far less padding to compute.</source>
+        <translation>把长度相近的序列放进同一批次：大幅减少需要计算的填充。</translation>
+    </message>
+    <message>
+        <source>Upper bound; early stopping ends sooner.</source>
+        <translation>上限；早停会提前结束训练。</translation>
+    </message>
+    <message>
+        <source>Sequences per step.</source>
+        <translation>每步的序列数。</translation>
+    </message>
+    <message>
+        <source>AdamW peak rate.</source>
+        <translation>AdamW 峰值学习率。</translation>
+    </message>
+    <message>
+        <source>Warm-up steps</source>
+        <translation>预热步数</translation>
+    </message>
+    <message>
+        <source>Linear warm-up of the rate.</source>
+        <translation>学习率的线性预热。</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>学习率调度</translation>
+    </message>
+    <message>
+        <source>Rate decay after warm-up.</source>
+        <translation>预热之后学习率的衰减方式。</translation>
+    </message>
+    <message>
+        <source>Gradient clip</source>
+        <translation>梯度裁剪</translation>
+    </message>
+    <message>
+        <source>Global norm clip (0 = off).</source>
+        <translation>按全局范数裁剪（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>Early stopping on validation NDCG@10 (0 = off).</source>
+        <translation>基于验证集 NDCG@10 的早停（0 = 关闭）。</translation>
+    </message>
+    <message>
+        <source>hidden 64, 2 layers, 2 heads (SASRec paper size)</source>
+        <translation>隐藏层 64，2 层，2 个注意力头（SASRec 论文规模）</translation>
+    </message>
+    <message>
+        <source>hidden 128, 4 layers, 4 heads</source>
+        <translation>隐藏层 128，4 层，4 个注意力头</translation>
+    </message>
+    <message>
+        <source>hidden 256, 8 layers, 8 heads (the pipeline&apos;s teacher)</source>
+        <translation>隐藏层 256，8 层，8 个注意力头（流水线的教师模型）</translation>
+    </message>
+    <message>
+        <source>BERT4Rec</source>
+        <translation>BERT4Rec</translation>
+    </message>
+    <message>
+        <source>Bidirectional transformer trained with the cloze task (Sun et al. 2019): masked items are predicted from both sides; recommendation predicts a [MASK] appended to the history.</source>
+        <translation>用完形填空（cloze）任务训练的双向 Transformer（Sun et al. 2019）：根据两侧上下文预测被遮盖的物品；推荐时预测追加在历史记录末尾的 [MASK]。</translation>
+    </message>
+    <message>
+        <source>Mask probability</source>
+        <translation>遮盖概率</translation>
+    </message>
+    <message>
+        <source>Share of positions replaced by [MASK] (cloze training).</source>
+        <translation>被替换为 [MASK] 的位置比例（完形填空训练）。</translation>
     </message>
 </context>
 <context>
