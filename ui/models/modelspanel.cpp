@@ -18,6 +18,7 @@
 #include "models/paramform.h"
 #include "models/registry.h"
 #include "models/runoptionswidget.h"
+#include "models/schematext.h"
 
 namespace recforge::ui {
 
@@ -161,10 +162,10 @@ void ModelsPanel::populateTree()
             bold.setBold(true);
             group->setFont(0, bold);
         }
-        auto *item = new QTreeWidgetItem(group, {QString::fromStdString(schema.displayName)});
+        auto *item = new QTreeWidgetItem(group, {schemaText(schema.displayName)});
         const QString id = QString::fromStdString(schema.id);
         item->setData(0, Qt::UserRole, id);
-        item->setToolTip(0, QString::fromStdString(schema.description));
+        item->setToolTip(0, schemaText(schema.description));
         if (id == keep || (!select && keep.isEmpty()))
             select = item;
     }
@@ -202,8 +203,8 @@ void ModelsPanel::onModelChanged()
     if (schema == m_schema)
         return;
     m_schema = schema;
-    m_title->setText(schema ? QString::fromStdString(schema->displayName) : QString());
-    m_description->setText(schema ? QString::fromStdString(schema->description) : QString());
+    m_title->setText(schema ? schemaText(schema->displayName) : QString());
+    m_description->setText(schema ? schemaText(schema->description) : QString());
     m_form->setSchema(schema);
     updateConfig();
 }
@@ -267,7 +268,17 @@ void ModelsPanel::retranslateUi()
     for (int i = 0; i < m_tree->topLevelItemCount(); ++i) {
         QTreeWidgetItem *group = m_tree->topLevelItem(i);
         group->setText(0, familyName(group->data(0, Qt::UserRole + 1).toString()));
+        for (int c = 0; c < group->childCount(); ++c) {
+            QTreeWidgetItem *item = group->child(c);
+            if (const recforge::ModelSchema *schema = recforge::findModelSchema(
+                    item->data(0, Qt::UserRole).toString().toStdString())) {
+                item->setText(0, schemaText(schema->displayName));
+                item->setToolTip(0, schemaText(schema->description));
+            }
+        }
     }
+    m_title->setText(m_schema ? schemaText(m_schema->displayName) : QString());
+    m_description->setText(m_schema ? schemaText(m_schema->description) : QString());
     m_paramsTitle->setText(tr("Parameters"));
     m_optionsTitle->setText(tr("Run"));
     m_jsonToggle->setText(tr("Run config (JSON for recforge-cli train --config)"));

@@ -18,6 +18,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include "models/schematext.h"
+
 namespace recforge::ui {
 
 namespace {
@@ -105,8 +107,7 @@ void ParamForm::setSchema(const recforge::ModelSchema *schema)
     const bool presets = schema && !schema->presets.empty();
     for (const recforge::ParamPreset &preset :
          schema ? schema->presets : std::vector<recforge::ParamPreset>{}) {
-        m_preset->addItem(qs(preset.name), qs(preset.name));
-        m_preset->setItemData(m_preset->count() - 1, qs(preset.description), Qt::ToolTipRole);
+        m_preset->addItem(qs(preset.name), qs(preset.name)); // preset names are config values
     }
     m_preset->setVisible(presets);
     m_presetLabel->setVisible(presets);
@@ -116,9 +117,6 @@ void ParamForm::setSchema(const recforge::ModelSchema *schema)
             QWidget *editor = createEditor(spec);
             const QString key = qs(spec.key);
             editor->setObjectName(QStringLiteral("param_") + key);
-            const QString tip = qs(spec.help) + QStringLiteral("\n") +
-                                tr("Allowed: %1").arg(qs(spec.allowedText()));
-            editor->setToolTip(tip);
             auto *error = new QLabel;
             error->setObjectName(QStringLiteral("error_") + key);
             error->setStyleSheet(QStringLiteral("color: #c0392b;"));
@@ -130,8 +128,8 @@ void ParamForm::setSchema(const recforge::ModelSchema *schema)
             fieldLayout->setSpacing(1);
             fieldLayout->addWidget(editor);
             fieldLayout->addWidget(error);
-            auto *label = new QLabel(qs(spec.label.empty() ? spec.key : spec.label));
-            label->setToolTip(tip);
+            auto *label = new QLabel; // texts: retranslateUi()
+            label->setObjectName(QStringLiteral("label_") + key);
             label->setBuddy(editor);
             (spec.advanced ? m_advancedForm : m_form)->addRow(label, field);
             anyAdvanced = anyAdvanced || spec.advanced;
@@ -142,6 +140,7 @@ void ParamForm::setSchema(const recforge::ModelSchema *schema)
     m_advancedToggle->setVisible(anyAdvanced);
     m_advancedBox->setVisible(anyAdvanced && m_advancedToggle->isChecked());
     m_updating = false;
+    retranslateUi();
     resetToDefaults();
 }
 
@@ -354,6 +353,24 @@ void ParamForm::retranslateUi()
     m_preset->setToolTip(tr("A named set of sizes; the fields below can still be edited"));
     m_reset->setText(tr("Reset to defaults"));
     m_advancedToggle->setText(tr("Advanced parameters"));
+    if (!m_schema)
+        return;
+    // The schema's texts are English in core; they are translated in the "ModelSchema" context.
+    for (int i = 0; i < m_preset->count(); ++i)
+        if (const recforge::ParamPreset *preset =
+                m_schema->findPreset(m_preset->itemData(i).toString().toStdString()))
+            m_preset->setItemData(i, schemaText(preset->description), Qt::ToolTipRole);
+    for (const recforge::ParamSpec &spec : m_schema->params) {
+        const QString key = qs(spec.key);
+        const QString tip =
+            schemaText(spec.help) + QStringLiteral("\n") + tr("Allowed: %1").arg(allowedText(spec));
+        if (QWidget *editor = m_editors.value(key))
+            editor->setToolTip(tip);
+        if (auto *label = findChild<QLabel *>(QStringLiteral("label_") + key)) {
+            label->setText(spec.label.empty() ? key : schemaText(spec.label));
+            label->setToolTip(tip);
+        }
+    }
 }
 
 } // namespace recforge::ui
