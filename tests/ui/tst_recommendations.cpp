@@ -116,10 +116,11 @@ void TestRecommendations::initTestCase()
     QSignalSpy loaded(m_panel, &Panel::modelLoaded);
     QSignalSpy ended(m_window->trainingPanel(), &TrainingPanel::runEnded);
     m_window->trainingPanel()->enqueue(quickConfig("itemknn", {{"k", 50}}));
+    m_window->trainingPanel()->enqueue(quickConfig("userknn", {{"k", 50}}));
     m_window->trainingPanel()->enqueue(quickConfig("bprmf", {{"epochs", 3}, {"dimension", 16}}));
-    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 2, 240000);
+    QTRY_COMPARE_WITH_TIMEOUT(ended.count(), 3, 240000);
     // The panel lists runs after each training run; model A loads the newest on its own.
-    QTRY_VERIFY_WITH_TIMEOUT(m_panel->runs().size() == 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_panel->runs().size() == 3, 30000);
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
     settle();
     QVERIFY(runIdOf("itemknn") > 0 && runIdOf("bprmf") > 0);
@@ -359,10 +360,10 @@ void TestRecommendations::sampleUsers()
 
 void TestRecommendations::screenshot()
 {
-    // ItemKNN (A) against BPR-MF (B) for the heavy user, history tab on the left.
+    // ItemKNN (A) against UserKNN (B) for the heavy user, history tab on the left.
     QSignalSpy loaded(m_panel, &Panel::modelLoaded);
     m_panel->selectRun(Panel::SlotA, runIdOf("itemknn"));
-    m_panel->selectRun(Panel::SlotB, runIdOf("bprmf"));
+    m_panel->selectRun(Panel::SlotB, runIdOf("userknn"));
     QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 2, 30000);
     settle();
     QVERIFY(m_panel->openUser(m_user));

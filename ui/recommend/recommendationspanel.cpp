@@ -122,11 +122,13 @@ RecommendationsPanel::RecommendationsPanel(JobManager *jobs, QWidget *parent)
     auto *historyPage = new QWidget(this);
     m_historyView = makeTable(historyPage, m_historyModel, QStringLiteral("historyTable"));
     m_historyView->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    m_historyView->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_historyView->setColumnWidth(HistoryModel::TimeColumn, 118);
-    m_historyView->setColumnWidth(HistoryModel::ItemColumn, 190);
-    m_historyView->setColumnWidth(HistoryModel::CategoryColumn, 170);
-    m_historyView->setColumnWidth(HistoryModel::EventColumn, 64);
+    // Short columns fit their contents; the title takes the rest.
+    QHeaderView *historyHeader = m_historyView->horizontalHeader();
+    historyHeader->setStretchLastSection(false);
+    historyHeader->setSectionResizeMode(QHeaderView::ResizeToContents);
+    historyHeader->setSectionResizeMode(HistoryModel::ItemColumn, QHeaderView::Stretch);
+    historyHeader->setSectionResizeMode(HistoryModel::CategoryColumn, QHeaderView::Interactive);
+    m_historyView->setColumnWidth(HistoryModel::CategoryColumn, 150);
     m_removeRows = new QPushButton(historyPage);
     m_addEdit = new QLineEdit(historyPage);
     m_addEdit->setObjectName(QStringLiteral("addItem"));
@@ -189,11 +191,12 @@ RecommendationsPanel::RecommendationsPanel(JobManager *jobs, QWidget *parent)
                                  s == 0 ? QStringLiteral("topA") : QStringLiteral("topB"));
         QHeaderView *header = m_topView[s]->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::Interactive);
-        m_topView[s]->setColumnWidth(RecommendationsModel::RankColumn, 30);
-        m_topView[s]->setColumnWidth(RecommendationsModel::ItemColumn, 220);
-        m_topView[s]->setColumnWidth(RecommendationsModel::CategoryColumn, 190);
-        m_topView[s]->setColumnWidth(RecommendationsModel::PriceColumn, 60);
-        m_topView[s]->setColumnWidth(RecommendationsModel::ScoreColumn, 64);
+        for (int column :
+             {int(RecommendationsModel::RankColumn), int(RecommendationsModel::PriceColumn),
+              int(RecommendationsModel::ScoreColumn)})
+            header->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+        m_topView[s]->setColumnWidth(RecommendationsModel::ItemColumn, 200);
+        m_topView[s]->setColumnWidth(RecommendationsModel::CategoryColumn, 170);
         connect(m_topView[s], &QTableView::clicked, this,
                 [this](const QModelIndex &index) { openItem(index.data(Qt::UserRole).toInt()); });
         auto *box = new QVBoxLayout(m_topBox[s]);
@@ -217,7 +220,7 @@ RecommendationsPanel::RecommendationsPanel(JobManager *jobs, QWidget *parent)
     main->addWidget(right);
     main->setStretchFactor(0, 4);
     main->setStretchFactor(1, 6);
-    main->setSizes({560, 840});
+    main->setSizes({600, 800});
 
     auto *controls = new QGridLayout;
     controls->setHorizontalSpacing(6);
