@@ -19,6 +19,7 @@
 #include "io/modelexport.h"
 #include "io/modeltensors.h"
 #include "io/npy.h"
+#include "io/report.h"
 #include "io/safetensors.h"
 #include "io/scorehistories.h"
 #include "models/modelfactory.h"
@@ -438,6 +439,43 @@ private Q_SLOTS:
         const QString outCsv = m_dir.filePath("recs.csv");
         QVERIFY(writeRecommendationsCsv(outCsv.toStdString(), *exported, *lists));
         QCOMPARE(lines(outCsv).size(), 1 + 8);
+    }
+
+    void reportIsSelfContainedHtml()
+    {
+        RunDetail run;
+        run.summary.id = 7;
+        run.summary.name = "sasrec <small> & fast";
+        run.summary.model = "sasrec";
+        run.summary.status = RunStatus::Finished;
+        run.paramsJson = R"({"hiddenSize": 64})";
+        MetricRecord a;
+        a.name = "NDCG@10";
+        a.value = 0.25;
+        a.k = 10;
+        a.protocolLabel = "loo, full ranking, test, K=10";
+        MetricRecord b;
+        b.name = "HR@10";
+        b.value = 0.5;
+        b.k = 10;
+        b.protocolLabel = "loo, uniform 99, test, K=10";
+        MetricRecord perEpoch = a;
+        perEpoch.epoch = 3; // per-epoch values are curves, not final metrics
+        run.metrics = {a, b, perEpoch};
+        CurveSeries loss{"train/loss", {}};
+        for (int s = 1; s <= 5; ++s)
+            loss.points.push_back({s, 1, 1.0 / s, 0, 0});
+        loss.points.push_back({6, 1, NAN, 0, 0}); // a diverged value breaks the line
+        loss.points.push_back({7, 1, 0.1, 0, 0});
+        const QString html = QString::fromStdString(renderRunReport(run, {loss}));
+        QVERIFY(html.startsWith("<!DOCTYPE html>"));
+        QVERIFY(html.contains("sasrec &lt;small&gt; &amp; fast"));
+        QCOMPARE(html.count("<h3>"), 2); // one table per protocol
+        QCOMPARE(html.count("NDCG@10"), 1);
+        QCOMPARE(html.count("<polyline"), 2);
+        QVERIFY(html.contains("&quot;hiddenSize&quot;: 64"));
+        QVERIFY(!html.contains("<script"));
+        QVERIFY(!html.contains("src="));
     }
 
 private:

@@ -57,7 +57,7 @@ private Q_SLOTS:
         QString out, err;
         const QString dir = m_dir.filePath("export");
         QCOMPARE(runCli({"export", "--project", m_project, "--run", QString::number(m_run), "--out",
-                         dir, "--k", "5", "--json", "--quiet"},
+                         dir, "--k", "5", "--report", "--json", "--quiet"},
                         &out, &err),
                  0);
         const QJsonObject j = parseJson(out);
@@ -67,8 +67,9 @@ private Q_SLOTS:
             names << f.toObject()["name"].toString();
             QVERIFY(f.toObject()["bytes"].toInteger() > 0);
         }
-        for (const char *name : {"config.json", "model.safetensors", "model.pt", "model.ckpt",
-                                 "items.npy", "users.csv", "topk.csv", "item_ids.txt"}) {
+        for (const char *name :
+             {"config.json", "model.safetensors", "model.pt", "model.ckpt", "items.npy",
+              "users.csv", "topk.csv", "item_ids.txt", "report.html"}) {
             QVERIFY2(names.contains(name), name);
             QVERIFY2(QFile::exists(dir + "/" + name), name);
         }
@@ -78,6 +79,11 @@ private Q_SLOTS:
         QCOMPARE(c["model"].toString(), QString("sasrec"));
         QCOMPARE(c["source"].toObject()["run"].toInt(), m_run);
         QCOMPARE(c["topk"].toObject()["k"].toInt(), 5);
+        QFile report(dir + "/report.html");
+        QVERIFY(report.open(QIODevice::ReadOnly));
+        const QString html = QString::fromUtf8(report.readAll());
+        QVERIFY(html.contains("<polyline"));    // the loss curve
+        QVERIFY(html.contains("full ranking")); // metrics carry their protocol label
         m_export = dir;
     }
 
