@@ -103,6 +103,13 @@ MainWindow::MainWindow(QWidget *parent)
             &ExperimentsPanel::refresh);
     connect(m_trainingPanel, &TrainingPanel::runEnded, m_recommendationsPanel,
             &RecommendationsPanel::refreshRuns);
+    // One progress bar per job on screen: the status bar skips the run the Training panel shows.
+    const auto syncStatusProgress = [this] {
+        m_progress->setShownElsewhere(
+            m_stack->currentWidget() == m_trainingPanel ? m_trainingPanel->liveJob() : nullptr);
+    };
+    connect(m_trainingPanel, &TrainingPanel::liveJobChanged, this, syncStatusProgress);
+    connect(m_stack, &QStackedWidget::currentChanged, this, syncStatusProgress);
     const auto warn = [this](const QString &text) {
         m_issues->addIssue(IssuesDock::Severity::Warning, text);
     };

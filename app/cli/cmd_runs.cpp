@@ -4,7 +4,9 @@
 
 #include "clicommon.h"
 #include "commands.h"
+#include "experiment/trainrun.h"
 #include "store/runstore.h"
+#include "trainprogress.h"
 
 namespace recforge::cli {
 
@@ -113,6 +115,26 @@ int showRun(const Args &args, RunStore &store)
     return kOk;
 }
 
+// Continues an interrupted / failed / cancelled training run from its last checkpoint.
+int resumeRun(const Args &args)
+{
+    auto id = args.integer("run", 0);
+    if (!id)
+        return reportError(id.error(), args);
+    auto project = args.required("project");
+    if (!project)
+        return reportError(project.error(), args);
+    StopToken stop;
+    installInterruptHandler(stop);
+    TrainProgress progress(!args.has("quiet"));
+    auto result = resumeTraining(*project, *id, progress, stop);
+    progress.finish();
+    if (!result)
+        return reportError(result.error(), args);
+    printTrainResult(args, *result);
+    return kOk;
+}
+
 } // namespace
 
 int runRuns(int argc, char **argv, int first)
@@ -121,15 +143,19 @@ int runRuns(int argc, char **argv, int first)
     const std::string action = haveAction ? argv[first] : "list";
     Args args("runs " + action, {
                                     {"project", true, "project file (*.recforge)", ""},
-                                    {"run", true, "run id (show)", ""},
+                                    {"run", true, "run id (show, resume)", ""},
+                                    {"quiet", false, "no progress bar (resume)", ""},
                                 });
     int code = 0;
     if (!parseOrExit(args, argc, argv, haveAction ? first + 1 : first, code))
         return code;
-    if (action != "list" && action != "show")
+    if (action != "list" && action != "show" && action != "resume")
         return reportError(Error{ErrorCode::InvalidArgument,
-                                 "runs expects 'list' or 'show', got '" + action + "'", Location{}},
+                                 "runs expects 'list', 'show' or 'resume', got '" + action + "'",
+                                 Location{}},
                            args);
+    if (action == "resume")
+        return resumeRun(args);
     auto project = openProject(args, false);
     if (!project)
         return reportError(project.error(), args);

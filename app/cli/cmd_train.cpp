@@ -93,27 +93,7 @@ int runTrain(int argc, char **argv, int first)
     if (!result)
         return reportError(result.error(), args);
 
-    if (args.has("json")) {
-        nlohmann::json metrics = nlohmann::json::array();
-        for (const MetricValue &v : result->metrics)
-            metrics.push_back(toJson(v));
-        printJson({{"ok", true},
-                   {"run", result->runId},
-                   {"model", result->model},
-                   {"params", result->resolvedParams},
-                   {"parameters", result->parameterCount},
-                   {"fit_seconds", result->fitSeconds},
-                   {"eval_seconds", result->evalSeconds},
-                   {"checkpoint", result->checkpointPath},
-                   {"metrics", metrics}});
-    } else {
-        std::printf("Run %lld: %s fitted in %.1f s (%lld parameters)\n",
-                    static_cast<long long>(result->runId), result->model.c_str(),
-                    result->fitSeconds, static_cast<long long>(result->parameterCount));
-        for (const MetricValue &v : result->metrics)
-            if (v.group == "all")
-                std::printf("  %s\n", v.toString().c_str());
-    }
+    printTrainResult(args, *result);
     return kOk;
 }
 

@@ -19,7 +19,10 @@ const std::vector<Command> &commands()
         {"split", "make and store a train/validation/test split", runSplit},
         {"train", "train and evaluate a model (--config run.json), recorded as a run", runTrain},
         {"evaluate", "evaluate a run's model under another protocol", runEvaluate},
-        {"runs", "list runs (runs list) or show one (runs show --run ID)", runRuns},
+        {"runs",
+         "list runs (runs list), show one (runs show --run ID) or resume an interrupted one (runs "
+         "resume --run ID)",
+         runRuns},
         {"export", "export a run's model (safetensors, TorchScript, embeddings, top-K)",
          runExport},
         {"recommend", "top-K for user histories with an exported model", runRecommend},

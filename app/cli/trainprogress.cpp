@@ -3,7 +3,34 @@
 #include <cmath>
 #include <cstdio>
 
+#include "clicommon.h"
+
 namespace recforge::cli {
+
+void printTrainResult(const Args &args, const TrainRunResult &result)
+{
+    if (args.has("json")) {
+        nlohmann::json metrics = nlohmann::json::array();
+        for (const MetricValue &v : result.metrics)
+            metrics.push_back(toJson(v));
+        printJson({{"ok", true},
+                   {"run", result.runId},
+                   {"model", result.model},
+                   {"params", result.resolvedParams},
+                   {"parameters", result.parameterCount},
+                   {"fit_seconds", result.fitSeconds},
+                   {"eval_seconds", result.evalSeconds},
+                   {"checkpoint", result.checkpointPath},
+                   {"metrics", metrics}});
+        return;
+    }
+    std::printf("Run %lld: %s fitted in %.1f s (%lld parameters)\n",
+                static_cast<long long>(result.runId), result.model.c_str(), result.fitSeconds,
+                static_cast<long long>(result.parameterCount));
+    for (const MetricValue &v : result.metrics)
+        if (v.group == "all")
+            std::printf("  %s\n", v.toString().c_str());
+}
 
 void TrainProgress::onEpoch(const EpochEvent &e)
 {

@@ -1,9 +1,14 @@
 #pragma once
 
+#include "args.h"
+#include "experiment/trainrun.h"
 #include "progressbar.h"
 #include "train/trainevents.h"
 
 namespace recforge::cli {
+
+// The outcome of `train` / `runs resume`: JSON with --json, else a short summary.
+void printTrainResult(const Args &args, const TrainRunResult &result);
 
 // Progress bar plus one line per epoch ("epoch 3/50  loss 7.21  NDCG@10 0.0412 *  5.1 s").
 class TrainProgress final : public TrainObserver {

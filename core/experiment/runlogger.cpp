@@ -38,4 +38,14 @@ void RunLogger::onEpoch(const EpochEvent &event)
         m_forwardTrain->onEpoch(event);
 }
 
+void RunLogger::onCheckpoint(const CheckpointEvent &event)
+{
+    if (auto recorded = m_store.recordCheckpoint(m_run, event.epoch, event.step, event.path);
+        !recorded)
+        m_store.logMessage(m_run, "warning",
+                           "checkpoint not recorded: " + recorded.error().toString());
+    if (m_forwardTrain)
+        m_forwardTrain->onCheckpoint(event);
+}
+
 } // namespace recforge

@@ -18,6 +18,8 @@ public:
     void onMessage(const std::string &message) override;
     void onBatch(const BatchEvent &event) override;
     void onEpoch(const EpochEvent &event) override;
+    // Records the checkpoint (with its sha256) so an interrupted run can resume from it.
+    void onCheckpoint(const CheckpointEvent &event) override;
 
     int64_t lastStep() const { return m_lastStep; }
 

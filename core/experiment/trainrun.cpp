@@ -92,13 +92,21 @@ EvalOptions evalOptionsFor(const EvalSpec &spec, EvalStage stage, uint64_t seed)
 Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommender &model,
                                         const TrainingData &data, const TrainRunConfig &config,
                                         const std::string &device, RunLogger &logger,
-                                        StopToken stop)
+                                        const std::string &resumeFrom, StopToken stop)
 {
     TrainRunResult result;
+    auto dir = runs.runArtifactsDir(runId);
+    if (!dir)
+        return tl::unexpected(dir.error());
     FitContext ctx(logger, stop);
     ctx.seed = config.seed;
     ctx.device = device;
     ctx.threads = config.runtime.threads;
+    // Iterative models checkpoint every epoch (RunLogger records each with its sha256), so a run
+    // killed mid-way resumes from its last epoch.
+    ctx.checkpointDir = (std::filesystem::path(*dir) / "trainer").string();
+    ctx.resume = !resumeFrom.empty();
+    ctx.resumeFrom = resumeFrom;
     if (config.validateEachEpoch && data.hasStage(EvalStage::Validation)) {
         ctx.validate = [&, runId](Recommender &m, int epoch) -> Expected<double> {
             EvalOptions o;
@@ -142,9 +150,6 @@ Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommend
     }
     result.evalSeconds = secondsSince(evalStart);
 
-    auto dir = runs.runArtifactsDir(runId);
-    if (!dir)
-        return tl::unexpected(dir.error());
     result.checkpointPath = (std::filesystem::path(*dir) / "model.ckpt").string();
     if (auto ok = model.save(result.checkpointPath); !ok)
         return tl::unexpected(ok.error());
@@ -152,6 +157,42 @@ Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommend
     if (!ckpt)
         return tl::unexpected(ckpt.error());
     result.parameterCount = model.parameterCount();
+    return result;
+}
+
+struct RunOrigin {
+    int64_t datasetId = 0, splitId = 0;
+    std::string resumeFrom; // a trainer checkpoint (empty = a fresh run)
+};
+
+// Fits and evaluates inside run `runId` (running) and gives it its final status.
+Expected<TrainRunResult> executeRun(RunStore &runs, int64_t runId, Recommender &model,
+                                    const TrainingData &data, const TrainRunConfig &config,
+                                    const std::string &device, const RunOrigin &origin,
+                                    Observer &observer, StopToken stop)
+{
+    RunLogger logger(runs, runId, observer);
+    Expected<TrainRunResult> result = makeError(ErrorCode::Internal, "not run");
+    try {
+        result = fitAndEvaluate(runs, runId, model, data, config, device, logger, origin.resumeFrom,
+                                stop);
+    } catch (const std::exception &e) {
+        result = makeError(ErrorCode::Internal, std::string("training failed: ") + e.what());
+    }
+    if (!result) {
+        const bool cancelled = result.error().code == ErrorCode::Cancelled || stop.stopRequested();
+        runs.logMessage(runId, cancelled ? "info" : "error", result.error().toString());
+        (void)runs.finishRun(runId, cancelled ? RunStatus::Cancelled : RunStatus::Failed,
+                             result.error().toString());
+        return result;
+    }
+    result->runId = runId;
+    result->datasetId = origin.datasetId;
+    result->splitId = origin.splitId;
+    result->model = config.model;
+    result->resolvedParams = model.params();
+    if (auto ok = runs.finishRun(runId, RunStatus::Finished); !ok)
+        return tl::unexpected(ok.error());
     return result;
 }
 
@@ -202,29 +243,71 @@ Expected<TrainRunResult> runTraining(const std::string &projectPath, const Train
     auto runId = (*runs)->createRun(spec);
     if (!runId)
         return tl::unexpected(runId.error());
+    return executeRun(**runs, *runId, **model, *data, config, *device,
+                      {*datasetId, split->first, {}}, observer, stop);
+}
 
-    RunLogger logger(**runs, *runId, observer);
-    Expected<TrainRunResult> result = makeError(ErrorCode::Internal, "not run");
-    try {
-        result = fitAndEvaluate(**runs, *runId, **model, *data, config, *device, logger, stop);
-    } catch (const std::exception &e) {
-        result = makeError(ErrorCode::Internal, std::string("training failed: ") + e.what());
-    }
-    if (!result) {
-        const bool cancelled = result.error().code == ErrorCode::Cancelled || stop.stopRequested();
-        (*runs)->logMessage(*runId, cancelled ? "info" : "error", result.error().toString());
-        (void)(*runs)->finishRun(*runId, cancelled ? RunStatus::Cancelled : RunStatus::Failed,
-                                 result.error().toString());
-        return result;
-    }
-    result->runId = *runId;
-    result->datasetId = *datasetId;
-    result->splitId = split->first;
-    result->model = config.model;
-    result->resolvedParams = (*model)->params();
-    if (auto ok = (*runs)->finishRun(*runId, RunStatus::Finished); !ok)
-        return tl::unexpected(ok.error());
-    return result;
+Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t runId,
+                                        Observer &observer, StopToken stop)
+{
+    auto project = Project::open(projectPath, false);
+    if (!project)
+        return tl::unexpected(project.error());
+    auto runs = RunStore::open(**project);
+    if (!runs)
+        return tl::unexpected(runs.error());
+    auto detail = (*runs)->run(runId);
+    if (!detail)
+        return tl::unexpected(detail.error());
+    const std::string runText = "run " + std::to_string(runId);
+    const nlohmann::json stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
+    if (detail->summary.kind != "train" || stored.is_discarded() || !stored.contains("run") ||
+        !stored.contains("model"))
+        return makeError(ErrorCode::InvalidArgument,
+                         runText + " is not a training run with a stored configuration");
+    auto config = trainRunConfigFromJson(stored["run"]);
+    if (!config)
+        return tl::unexpected(config.error());
+    config->params = stored["model"];
+    config->params.erase("checkpointDir"); // a model parameter before it moved into FitContext
+    if (detail->summary.status == RunStatus::Running ||
+        detail->summary.status == RunStatus::Finished)
+        return makeError(ErrorCode::InvalidArgument,
+                         runText + " is " + runStatusName(detail->summary.status) +
+                             "; only interrupted, failed or cancelled runs resume");
+    if (detail->summary.datasetId == 0 || detail->summary.splitId == 0)
+        return makeError(ErrorCode::NotFound, runText + ": its dataset or split was deleted");
+    auto device = applyRuntime(config->runtime);
+    if (!device)
+        return tl::unexpected(device.error());
+    auto model = createModel(config->model, config->params);
+    if (!model)
+        return tl::unexpected(withField(model.error(), "params"));
+    auto dataset = (*project)->loadDataset(detail->summary.datasetId);
+    if (!dataset)
+        return tl::unexpected(dataset.error());
+    auto split = (*project)->loadSplit(detail->summary.splitId);
+    if (!split)
+        return tl::unexpected(split.error());
+    TrainingDataOptions dataOptions;
+    dataOptions.fitScope = config->fitScope;
+    auto data = TrainingData::build(*dataset, *split, dataOptions, stop);
+    if (!data)
+        return tl::unexpected(data.error());
+    auto point = (*runs)->resumableCheckpoint(runId);
+    if (!point)
+        return tl::unexpected(point.error());
+    if (std::filesystem::path(point->absolutePath).filename().string().rfind("trainer-e", 0) != 0)
+        return makeError(ErrorCode::NotFound,
+                         runText + " has no trainer checkpoint to resume from (only " +
+                             point->absolutePath + ")");
+    if (auto resumed = (*runs)->resumeRun(runId); !resumed) // back to running, owned by us
+        return tl::unexpected(resumed.error());
+    for (const Warning &w : point->skipped)
+        observer.onMessage(w.message);
+    return executeRun(**runs, runId, **model, *data, *config, *device,
+                      {detail->summary.datasetId, detail->summary.splitId, point->absolutePath},
+                      observer, stop);
 }
 
 } // namespace recforge

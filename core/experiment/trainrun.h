@@ -69,4 +69,12 @@ struct TrainRunResult {
 Expected<TrainRunResult> runTraining(const std::string &projectPath, const TrainRunConfig &config,
                                      Observer &observer, StopToken stop = {});
 
+// Continues an interrupted, failed or cancelled training run in place (same run id, its stored
+// configuration, dataset and split) from its newest intact trainer checkpoint, then evaluates and
+// finishes it like runTraining. Errors: NotFound (no such run, its dataset or split is gone, or no
+// usable checkpoint - closed-form models never write one: train them again), InvalidArgument
+// (the run is running or finished, or not a training run), and whatever training reports.
+Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t runId,
+                                        Observer &observer, StopToken stop = {});
+
 } // namespace recforge

@@ -147,7 +147,6 @@ BprMfParams BprMfParams::fromJson(const nlohmann::json &j)
     p.weightDecay = j.value("weightDecay", p.weightDecay);
     p.itemBias = j.value("itemBias", p.itemBias);
     p.patience = j.value("patience", p.patience);
-    p.checkpointDir = j.value("checkpointDir", p.checkpointDir);
     return p;
 }
 
@@ -174,10 +173,7 @@ ModelSchema bprMfSchema()
         boolParam("itemBias", true, "Item bias", "Learn a per-item bias (a popularity prior)."),
         intParam("patience", 10, 0, 1000, "Patience",
                  "Early stopping: epochs without validation improvement (0 = off)."),
-        stringParam("checkpointDir", "", "Checkpoint folder",
-                    "Write a resumable trainer checkpoint there every epoch (empty = none)."),
     };
-    s.params.back().advanced = true;
     return s;
 }
 
@@ -236,8 +232,9 @@ Status BprMf::fit(const TrainingData &data, const FitContext &ctx)
     tp.learningRate = m_p.learningRate;
     tp.weightDecay = m_p.weightDecay;
     tp.patience = ctx.validate ? m_p.patience : 0;
-    tp.checkpointDir = m_p.checkpointDir;
-    tp.resume = !m_p.checkpointDir.empty();
+    tp.checkpointDir = ctx.checkpointDir;
+    tp.resume = ctx.resume;
+    tp.resumeFrom = ctx.resumeFrom;
     tp.seed = ctx.seed;
     tp.device = ctx.device;
     tp.threads = ctx.threads;

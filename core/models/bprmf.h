@@ -17,7 +17,6 @@ struct BprMfParams {
     double weightDecay = 0.0;     // AdamW decoupled decay on every parameter
     bool itemBias = true;         // a learned per-item bias (popularity prior)
     int patience = 10;            // early stopping on the validate hook; 0 = off
-    std::string checkpointDir;    // per-epoch trainer checkpoints (empty = none)
     static BprMfParams fromJson(const nlohmann::json &resolved);
 };
 

@@ -31,6 +31,12 @@ struct FitContext {
     uint64_t seed = 42;         // every random choice of fit derives from it
     std::string device = "cpu"; // "cpu" or "cuda" as resolved by applyRuntime()
     int threads = 0;            // 0 = what applyRuntime() set
+    // Iterative models write a resumable trainer checkpoint (trainer-e<epoch>.ckpt) into this
+    // folder after every epoch (empty = none); with resume they continue from resumeFrom, else
+    // from the newest checkpoint there (none: from scratch). Closed-form models ignore these.
+    std::string checkpointDir;
+    bool resume = false;
+    std::string resumeFrom;
 
     // Optional validation hook for iterative models (early stopping, checkpoint of the best
     // epoch, tuner pruning): called after epoch `epoch` (1-based); returns the score to maximise

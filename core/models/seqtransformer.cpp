@@ -83,8 +83,9 @@ Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
     tp.schedule = *schedule;
     tp.clipNorm = m_p.clipNorm;
     tp.patience = ctx.validate ? m_p.patience : 0;
-    tp.checkpointDir = m_p.checkpointDir;
-    tp.resume = !m_p.checkpointDir.empty();
+    tp.checkpointDir = ctx.checkpointDir;
+    tp.resume = ctx.resume;
+    tp.resumeFrom = ctx.resumeFrom;
     tp.seed = ctx.seed;
     tp.device = ctx.device;
     tp.threads = ctx.threads;

@@ -38,7 +38,6 @@ struct SeqTransformerParams {
     std::string schedule = "constant";
     double clipNorm = 5.0;
     int patience = 10;
-    std::string checkpointDir;
     static SeqTransformerParams fromJson(const nlohmann::json &resolved);
     TransformerConfig config() const;
 };

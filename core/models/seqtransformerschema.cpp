@@ -27,7 +27,6 @@ SeqTransformerParams SeqTransformerParams::fromJson(const nlohmann::json &j)
     p.schedule = j.value("schedule", p.schedule);
     p.clipNorm = j.value("clipNorm", p.clipNorm);
     p.patience = j.value("patience", p.patience);
-    p.checkpointDir = j.value("checkpointDir", p.checkpointDir);
     return p;
 }
 
@@ -88,12 +87,10 @@ ModelSchema sequentialSchema(bool cloze)
         realParam("clipNorm", 5.0, 0, 1000, "Gradient clip", "Global norm clip (0 = off)."),
         intParam("patience", 10, 0, 1000, "Patience",
                  "Early stopping on validation NDCG@10 (0 = off)."),
-        stringParam("checkpointDir", "", "Checkpoint folder",
-                    "Write a resumable trainer checkpoint there every epoch (empty = none)."),
     };
     for (auto &p : s.params)
-        if (p.key == "attentionDropout" || p.key == "lengthBuckets" || p.key == "checkpointDir" ||
-            p.key == "warmupSteps" || p.key == "clipNorm" || p.key == "negatives")
+        if (p.key == "attentionDropout" || p.key == "lengthBuckets" || p.key == "warmupSteps" ||
+            p.key == "clipNorm" || p.key == "negatives")
             p.advanced = true;
     if (!cloze)
         std::erase_if(s.params, [](const ParamSpec &p) { return p.key == "maskProb"; });

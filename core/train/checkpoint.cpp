@@ -1,5 +1,6 @@
 #include "checkpoint.h"
 
+#include <cstdio>
 #include <filesystem>
 #include <mutex>
 
@@ -92,6 +93,57 @@ Expected<std::optional<TrainCheckpoint>> loadTrainCheckpoint(const std::string &
                          Location{path, 0, 0, {}});
     }
     return std::optional<TrainCheckpoint>(std::move(out));
+}
+
+namespace {
+
+// Epoch of a "trainer-e0007.ckpt" name, or -1.
+int checkpointEpoch(const std::filesystem::path &file)
+{
+    int epoch = -1;
+    char tail = 0;
+    const std::string name = file.filename().string();
+    if (std::sscanf(name.c_str(), "trainer-e%d.ckp%c", &epoch, &tail) != 2 || tail != 't' ||
+        name.size() < 5 || name.substr(name.size() - 5) != ".ckpt")
+        return -1;
+    return epoch;
+}
+
+} // namespace
+
+std::string trainCheckpointPath(const std::string &dir, int epoch)
+{
+    char name[40];
+    std::snprintf(name, sizeof name, "trainer-e%04d.ckpt", epoch);
+    return (std::filesystem::path(dir) / name).string();
+}
+
+std::optional<std::string> latestTrainCheckpoint(const std::string &dir)
+{
+    std::error_code ec;
+    std::optional<std::string> best;
+    int bestEpoch = -1;
+    for (const auto &entry : std::filesystem::directory_iterator(dir, ec)) {
+        const int epoch = checkpointEpoch(entry.path());
+        if (epoch > bestEpoch && entry.is_regular_file(ec)) {
+            bestEpoch = epoch;
+            best = entry.path().string();
+        }
+    }
+    return best;
+}
+
+void pruneTrainCheckpoints(const std::string &dir, int keepFrom)
+{
+    std::error_code ec;
+    std::vector<std::filesystem::path> old;
+    for (const auto &entry : std::filesystem::directory_iterator(dir, ec)) {
+        const int epoch = checkpointEpoch(entry.path());
+        if (epoch >= 0 && epoch < keepFrom)
+            old.push_back(entry.path());
+    }
+    for (const auto &path : old)
+        std::filesystem::remove(path, ec);
 }
 
 } // namespace recforge

@@ -29,6 +29,15 @@ Expected<std::optional<TrainCheckpoint>> loadTrainCheckpoint(const std::string &
                                                              torch::nn::Module &module,
                                                              torch::optim::Optimizer &optimizer);
 
+// Per-epoch checkpoint files in a checkpoint folder: "trainer-e0007.ckpt". Each epoch writes a
+// new file and the trainer keeps the two newest, so a checkpoint recorded elsewhere (the run
+// store, with its sha256) is never overwritten by the next epoch.
+std::string trainCheckpointPath(const std::string &dir, int epoch);
+// The newest checkpoint of `dir` (highest epoch); nullopt when there is none.
+std::optional<std::string> latestTrainCheckpoint(const std::string &dir);
+// Deletes the folder's checkpoints of epochs before `keepFrom` (best effort).
+void pruneTrainCheckpoints(const std::string &dir, int keepFrom);
+
 // Parameters then buffers of a module, in registration order (snapshots of the best epoch).
 std::vector<torch::Tensor> moduleTensors(torch::nn::Module &module);
 

@@ -144,12 +144,12 @@ Expected<TrainResult> Trainer::run(const TrainParams &params, Objective &objecti
 
         std::vector<torch::Tensor> best; // best epoch's weights (restoreBest)
         int firstEpoch = 1;
-        const std::string checkpointPath =
-            params.checkpointDir.empty()
-                ? std::string()
-                : (std::filesystem::path(params.checkpointDir) / kTrainCheckpointFile).string();
-        if (params.resume) {
-            auto loaded = loadTrainCheckpoint(checkpointPath, module, optimizer);
+        const bool checkpoints = !params.checkpointDir.empty();
+        std::string resumePath = params.resumeFrom;
+        if (params.resume && resumePath.empty() && checkpoints)
+            resumePath = latestTrainCheckpoint(params.checkpointDir).value_or(std::string());
+        if (params.resume && !resumePath.empty()) {
+            auto loaded = loadTrainCheckpoint(resumePath, module, optimizer);
             if (!loaded)
                 return tl::unexpected(loaded.error());
             if (*loaded) {
@@ -220,7 +220,8 @@ Expected<TrainResult> Trainer::run(const TrainParams &params, Objective &objecti
             if (loop.events)
                 loop.events->onEpoch(event);
 
-            if (!checkpointPath.empty()) {
+            if (checkpoints) {
+                const std::string checkpointPath = trainCheckpointPath(params.checkpointDir, epoch);
                 std::error_code ec;
                 std::filesystem::create_directories(params.checkpointDir, ec);
                 std::ostringstream rngText;
@@ -239,6 +240,9 @@ Expected<TrainResult> Trainer::run(const TrainParams &params, Objective &objecti
                                      best};
                 if (auto s = saveTrainCheckpoint(checkpointPath, module, optimizer, ckpt); !s)
                     return tl::unexpected(s.error());
+                pruneTrainCheckpoints(params.checkpointDir, epoch - 1);
+                if (loop.events)
+                    loop.events->onCheckpoint(CheckpointEvent{epoch, loop.step, checkpointPath});
             }
             if (!reason.empty()) {
                 result.stopReason = reason;

@@ -34,9 +34,6 @@ struct TrainResult {
     std::string device; // "cpu" / "cuda"
 };
 
-// File name of the per-epoch checkpoint inside TrainParams::checkpointDir.
-inline constexpr const char *kTrainCheckpointFile = "trainer.ckpt";
-
 class Trainer {
 public:
     // Extra behaviour (a tuner's PruningCallback, ...). Early stopping comes from TrainParams.

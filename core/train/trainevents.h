@@ -35,6 +35,13 @@ struct EpochEvent {
     double learningRate = 0;               // rate at the end of the epoch
 };
 
+// A per-epoch trainer checkpoint was written (the file is complete: written atomically).
+struct CheckpointEvent {
+    int epoch = 0;    // 1-based epoch it ends
+    int64_t step = 0; // global optimiser step
+    std::string path; // absolute or relative, as given in the checkpoint folder
+};
+
 // Observer with training events. The Trainer accepts any Observer and sends these events when it
 // is a TrainObserver (dynamic_cast), plus Progress ("epoch 3/10", batches done / total) to every
 // observer. Same threading rule as Observer: called from the training thread.
@@ -42,6 +49,7 @@ class TrainObserver : public Observer {
 public:
     virtual void onBatch(const BatchEvent &) {}
     virtual void onEpoch(const EpochEvent &) {}
+    virtual void onCheckpoint(const CheckpointEvent &) {}
 };
 
 } // namespace recforge

@@ -53,7 +53,7 @@ Status TrainParams::validate() const
         return bad("threads", "threads must be >= 0 (0 = all cores)");
     if (device != "auto" && device != "cpu" && device != "cuda")
         return bad("device", "device must be auto, cpu or cuda");
-    if (resume && checkpointDir.empty())
+    if (resume && checkpointDir.empty() && resumeFrom.empty())
         return bad("resume", "resume needs a checkpointDir");
     return {};
 }
@@ -76,6 +76,7 @@ nlohmann::json toJson(const TrainParams &p)
             {"monitor", p.monitor},
             {"checkpointDir", p.checkpointDir},
             {"resume", p.resume},
+            {"resumeFrom", p.resumeFrom},
             {"seed", p.seed},
             {"device", p.device},
             {"threads", p.threads}};
@@ -108,6 +109,7 @@ Expected<TrainParams> trainParamsFromJson(const nlohmann::json &j)
         p.monitor = j.value("monitor", p.monitor);
         p.checkpointDir = j.value("checkpointDir", p.checkpointDir);
         p.resume = j.value("resume", p.resume);
+        p.resumeFrom = j.value("resumeFrom", p.resumeFrom);
         p.seed = j.value("seed", p.seed);
         p.device = j.value("device", p.device);
         p.threads = j.value("threads", p.threads);

@@ -30,8 +30,9 @@ struct TrainParams {
     double minDelta = 0.0;   // improvement smaller than this does not count
     bool restoreBest = true; // reload the best epoch's weights at the end (needs validation)
     std::string monitor = "NDCG@10"; // name of the validated metric (informational, for events)
-    std::string checkpointDir;   // empty = no checkpoints; else `trainer.ckpt` there every epoch
-    bool resume = false;         // continue from checkpointDir's checkpoint when it exists
+    std::string checkpointDir;   // empty = no checkpoints; else trainer-e<epoch>.ckpt every epoch
+    bool resume = false;         // continue from resumeFrom, else checkpointDir's newest checkpoint
+    std::string resumeFrom;      // a checkpoint file to resume from (empty = the newest)
     uint64_t seed = 42;          // shuffling, initialisation (torch::manual_seed) and sampling
     std::string device = "auto"; // "auto" | "cpu" | "cuda"
     int threads = 0;             // intra-op threads; 0 = all cores (applyRuntime)

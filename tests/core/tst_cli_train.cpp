@@ -1,8 +1,10 @@
 // recforge-cli train / evaluate / runs on a small demo shop: JSON results carry their protocol,
 // runs are recorded in the project, bad configs name the offending key.
+#include <QDirIterator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -14,6 +16,27 @@ namespace {
 QJsonObject parseJson(const QString &text)
 {
     return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+// Highest epoch among the trainer-e<N>.ckpt files under `dir` (0 when none).
+int newestCheckpointEpoch(const QString &dir)
+{
+    int newest = 0;
+    for (QDirIterator it(dir, {QStringLiteral("trainer-e*.ckpt")}, QDir::Files,
+                         QDirIterator::Subdirectories);
+         it.hasNext();) {
+        const QString name = QFileInfo(it.next()).fileName();
+        newest = std::max(newest, name.mid(9, 4).toInt());
+    }
+    return newest;
+}
+
+double metricValue(const QJsonObject &result, const QString &name)
+{
+    for (const QJsonValue &v : result["metrics"].toArray())
+        if (v.toObject()["name"].toString() == name && v.toObject()["group"].toString() == "all")
+            return v.toObject()["value"].toDouble();
+    return -1;
 }
 
 void writeFile(const QString &path, const QByteArray &content)
@@ -104,6 +127,75 @@ private Q_SLOTS:
         QCOMPARE(runCli(args, &out1, &err), 0);
         QCOMPARE(runCli(args, &out2, &err), 0);
         QCOMPARE(parseJson(out1)["metrics"].toArray(), parseJson(out2)["metrics"].toArray());
+    }
+
+    void killedRunResumesFromItsLastCheckpoint()
+    {
+        // A separate project so the run list holds only these runs.
+        const QString project = m_dir.filePath("killed.recforge");
+        QCOMPARE(runCli({"demo-data", "--project", project, "--users", "300", "--items", "150",
+                         "--events", "12000", "--quiet"}),
+                 0);
+        const QString config = m_dir.filePath("long.json");
+        writeFile(config, R"({"model": "bprmf",
+                               "params": {"epochs": 120, "patience": 0, "dimension": 8,
+                                          "batchSize": 256},
+                               "split": {"kind": "leave-one-out", "seed": 7},
+                               "validate_each_epoch": false,
+                               "evaluations": [{"candidates": "full", "ks": [10]}]})");
+        QProcess cli;
+        cli.start(QStringLiteral(RECFORGE_CLI_PATH),
+                  {"train", "--project", project, "--config", config, "--quiet", "--json"});
+        QVERIFY(cli.waitForStarted());
+        // SIGKILL (no clean-up at all) once a few epochs are checkpointed and recorded.
+        QTRY_VERIFY_WITH_TIMEOUT(
+            newestCheckpointEpoch(m_dir.path()) >= 3 || cli.state() == QProcess::NotRunning, 60000);
+        QTest::qWait(300);
+        QVERIFY2(cli.state() == QProcess::Running,
+                 "training ended before it could be killed: give it more epochs");
+        cli.kill();
+        QVERIFY(cli.waitForFinished());
+        const int killedAt = newestCheckpointEpoch(m_dir.path());
+
+        QString out, err;
+        QCOMPARE(runCli({"runs", "list", "--project", project, "--json"}, &out, &err), 0);
+        const QJsonArray runs = parseJson(out)["runs"].toArray();
+        QCOMPARE(runs.size(), 1);
+        const int run = runs[0].toObject()["id"].toInt();
+        QCOMPARE(runs[0].toObject()["status"].toString(), QStringLiteral("interrupted"));
+
+        QCOMPARE(runCli({"runs", "resume", "--project", project, "--run", QString::number(run),
+                         "--json", "--quiet"},
+                        &out, &err),
+                 0);
+        const QJsonObject resumed = parseJson(out);
+        QVERIFY2(resumed["ok"].toBool(), qPrintable(out + err));
+        QCOMPARE(resumed["run"].toInt(), run); // the same run, continued in place
+        QCOMPARE(
+            runCli({"runs", "show", "--project", project, "--run", QString::number(run), "--json"},
+                   &out, &err),
+            0);
+        const QJsonObject shown = parseJson(out)["run"].toObject();
+        QCOMPARE(shown["status"].toString(), QStringLiteral("finished"));
+        // The epoch curve was continued, not restarted: one point per epoch, 1..120.
+        QVERIFY2(killedAt >= 3 && killedAt < 120, qPrintable(QString::number(killedAt)));
+        for (const QJsonValue &c : shown["curves"].toArray())
+            if (c.toObject()["series"].toString() == "train/epoch_loss")
+                QCOMPARE(c.toObject()["points"].toInt(), 120);
+
+        // Same seed, never interrupted: the same model, so the same metrics.
+        QCOMPARE(runCli({"train", "--project", project, "--config", config, "--json", "--quiet"},
+                        &out, &err),
+                 0);
+        const QJsonObject straight = parseJson(out);
+        const double a = metricValue(resumed, "NDCG@10"), b = metricValue(straight, "NDCG@10");
+        QVERIFY(a > 0);
+        QVERIFY2(std::abs(a - b) < 1e-9, qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
+        // A finished run does not resume.
+        QVERIFY(runCli({"runs", "resume", "--project", project, "--run", QString::number(run),
+                        "--quiet"},
+                       &out, &err) != 0);
+        QVERIFY2(err.contains("finished"), qPrintable(err));
     }
 
     void badConfigNamesTheKey()

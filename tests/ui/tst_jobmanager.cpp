@@ -237,6 +237,12 @@ void TestJobManager::progressWidgetFollowsJobs()
     manager.start(job, false);
     QTRY_VERIFY(widget.isVisible());
     QCOMPARE(widget.trackedJob(), job);
+    // Another visible widget shows this job: the follower steps aside, and comes back after.
+    widget.setShownElsewhere(job);
+    QVERIFY(widget.isHidden());
+    widget.setShownElsewhere(nullptr);
+    QVERIFY(widget.isVisible());
+    QCOMPARE(widget.trackedJob(), job);
     auto *cancel = widget.findChild<QPushButton *>(QStringLiteral("cancelJobButton"));
     QVERIFY(cancel && cancel->isEnabled());
     QSignalSpy cancelled(job, &Job::cancelled);

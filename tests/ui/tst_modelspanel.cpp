@@ -202,8 +202,8 @@ void TestModelsPanel::presetsAndReset()
     QCOMPARE(form.values()["preset"].get<std::string>(), std::string("small"));
     // Advanced parameters start folded away.
     QVERIFY(!form.advancedVisible());
-    QVERIFY(form.editor(QStringLiteral("checkpointDir"))->isHidden() ||
-            !form.editor(QStringLiteral("checkpointDir"))->isVisibleTo(&form));
+    QVERIFY(form.editor(QStringLiteral("attentionDropout"))->isHidden() ||
+            !form.editor(QStringLiteral("attentionDropout"))->isVisibleTo(&form));
 }
 
 void TestModelsPanel::invalidValueShowsFieldError()

@@ -80,9 +80,17 @@ void JobProgressWidget::followNewest()
     const QList<Job *> jobs = m_manager->activeJobs();
     Job *newest = nullptr;
     for (Job *job : jobs)
-        if (!job->isFinished())
+        if (!job->isFinished() && job != m_shownElsewhere)
             newest = job;
     follow(newest);
+}
+
+void JobProgressWidget::setShownElsewhere(Job *job)
+{
+    if (m_shownElsewhere == job)
+        return;
+    m_shownElsewhere = job;
+    followNewest();
 }
 
 void JobProgressWidget::showProgress(const recforge::Progress &progress)

@@ -24,6 +24,8 @@ public:
 
     void setManager(JobManager *manager);
     void track(Job *job);
+    // With a manager: never follow `job` (another visible widget shows its progress); null = none.
+    void setShownElsewhere(Job *job);
     Job *trackedJob() const { return m_job; }
 
     // "about 12 s left", "about 3 min left", "about 2 h left"; empty for unknown (< 0).
@@ -43,6 +45,7 @@ private:
 
     QPointer<JobManager> m_manager;
     QPointer<Job> m_job;
+    QPointer<Job> m_shownElsewhere;
     bool m_autoHide = false;
     QLabel *m_stage;
     QProgressBar *m_bar;

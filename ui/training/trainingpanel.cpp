@@ -167,6 +167,12 @@ void TrainingPanel::onJobStarted(TrainingJob *job, int entryId)
     m_progress->track(job);
     m_progress->show();
     m_timer.start();
+    Q_EMIT liveJobChanged();
+}
+
+Job *TrainingPanel::liveJob() const
+{
+    return m_liveJob.data();
 }
 
 void TrainingPanel::onJobEnded(TrainingJob *job, int entryId)
@@ -188,6 +194,7 @@ void TrainingPanel::onJobEnded(TrainingJob *job, int entryId)
         m_chart->replot();
         m_liveBuffer.reset();
         m_liveJob.clear();
+        Q_EMIT liveJobChanged();
     }
     const qint64 runId = job->state() == Job::State::Succeeded ? job->result().runId : 0;
     Q_EMIT runEnded(runId);

@@ -22,6 +22,7 @@ class RunStore;
 
 namespace recforge::ui {
 
+class Job;
 class JobManager;
 class JobProgressWidget;
 class TrainingBuffer;
@@ -64,8 +65,12 @@ public:
     const std::vector<recforge::EpochEvent> &liveEpochs() const { return m_liveEpochs; }
     // Ticks that found new data and replotted (tests check coalescing).
     int replotCount() const { return m_replots; }
+    // The job whose progress this panel shows (null when none runs).
+    Job *liveJob() const;
 
 Q_SIGNALS:
+    // liveJob() changed: the status bar need not repeat the same progress bar.
+    void liveJobChanged();
     // A training run ended (finished, failed or cancelled): the experiment store changed.
     void runEnded(qint64 runId);
     void issueReported(const QString &text);
