@@ -64,9 +64,10 @@ struct RecommendResult {
 };
 
 // Scores every item for `history` (one scoreItems call; history.user is passed as the user id,
-// -1 becomes the model's "unknown user"), applies the filters, keeps the k best (ties by lower
-// item index) and explains each with the explainTop history items of highest similarity under
-// `explainer` (may be null: no explanations). History rows whose item the model does not know
+// -1 becomes the model's "unknown user": pass -1 for an edited (what-if) history so that models
+// with per-user state fold the user in from the rows), applies the filters, keeps the k best (ties
+// by lower item index) and explains each with the explainTop history items of highest similarity
+// under `explainer` (may be null: no explanations). History rows whose item the model does not know
 // are ignored. Not thread-safe for the same model (models reuse buffers): callers serialise.
 // Errors: InvalidArgument (k < 1, model not fitted, or its item count differs from the dataset's);
 // Internal (the model threw).

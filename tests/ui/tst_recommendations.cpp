@@ -65,6 +65,7 @@ private Q_SLOTS:
     void sideBySideHighlightsOverlap();
     void whatIfRescores();
     void itemViewAndMap();
+    void whatIfFoldsInEmbeddingModels();
     void sampleUsers();
     void screenshot();
     void cleanupTestCase();
@@ -315,7 +316,9 @@ void TestRecommendations::itemViewAndMap()
     m_panel->selectRun(Panel::SlotA, runIdOf("bprmf"));
     QTRY_VERIFY_WITH_TIMEOUT(!loaded.isEmpty(), 30000);
     settle();
-    QCOMPARE(m_panel->currentUser(), a->dataset->users.find(m_user.toStdString()).value());
+    const auto userIndex = a->dataset->users.find(m_user.toStdString());
+    QVERIFY(userIndex); // needs openUserShowsKTitledRows first
+    QCOMPARE(m_panel->currentUser(), *userIndex);
     QVERIFY(m_panel->itemMap()->hasMap());
     m_panel->openItem(first);
     QVERIFY(m_panel->itemView()->embeddingTable()->rowCount() > 0);
@@ -339,6 +342,31 @@ void TestRecommendations::itemViewAndMap()
     QCOMPARE(m_panel->tabs()->currentIndex(), int(Panel::ItemTab));
     QVERIFY(std::hypot(plot->xAxis->coordToPixel(map.x[size_t(picked)]) - at.x(),
                        plot->yAxis->coordToPixel(map.y[size_t(picked)]) - at.y()) <= 9);
+}
+
+void TestRecommendations::whatIfFoldsInEmbeddingModels()
+{
+    // BPR-MF (slot A since itemViewAndMap) keeps a vector per known user: an edited history must
+    // be scored as a folded-in user, or removing rows would change nothing with no exclusion.
+    QCOMPARE(m_panel->loadedModel(Panel::SlotA)->run.model, std::string("bprmf"));
+    QVERIFY(m_panel->openUser(m_user));
+    m_panel->excludeCombo()->setCurrentIndex(int(recforge::ExcludeHistory::None));
+    settle();
+    const auto before = m_panel->recommendations(Panel::SlotA)->result().items;
+    QList<int> remove;
+    for (int r = 1; r < int(m_panel->history().size()); ++r)
+        remove << r;
+    QVERIFY(m_panel->removeHistoryRows(remove));
+    settle();
+    const auto after = m_panel->recommendations(Panel::SlotA)->result().items;
+    QCOMPARE(after.size(), before.size());
+    bool changed = false;
+    for (size_t k = 0; k < after.size(); ++k)
+        changed = changed || after[k].item != before[k].item || after[k].score != before[k].score;
+    QVERIFY(changed);
+    m_panel->resetHistory();
+    m_panel->excludeCombo()->setCurrentIndex(int(recforge::ExcludeHistory::Seen));
+    settle();
 }
 
 void TestRecommendations::sampleUsers()

@@ -245,7 +245,12 @@ void RecommendationsPanel::rescore()
     std::vector<std::shared_ptr<recforge::RunModel>> models{m_models[SlotA]};
     if (m_models[SlotB])
         models.push_back(m_models[SlotB]);
-    auto *job = new RecommendJob(std::move(models), m_history, params(), ++m_generation);
+    recforge::UserHistory history = m_history;
+    // An edited history is a made-up user: models with per-user state (BPR-MF's user vectors)
+    // must fold it in from the rows instead of answering with the stored user.
+    if (m_edited)
+        history.user = -1;
+    auto *job = new RecommendJob(std::move(models), std::move(history), params(), ++m_generation);
     connect(job, &Job::succeeded, this, [this, job] {
         if (job->generation() == m_generation)
             showResults(job->results());
