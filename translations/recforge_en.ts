@@ -767,27 +767,27 @@
     <name>recforge::ui::HistoryModel</name>
     <message>
         <source>Added by a what-if edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Added by a what-if edit</translation>
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Time (UTC)</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Event</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
 </context>
 <context>
@@ -1252,82 +1252,82 @@
     <name>recforge::ui::ItemMapView</name>
     <message>
         <source>Item embeddings (PCA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Item embeddings (PCA)</translation>
     </message>
     <message>
         <source>This model has no item embeddings: no map.</source>
-        <translation type="unfinished"></translation>
+        <translation>This model has no item embeddings: no map.</translation>
     </message>
     <message>
         <source>Load a model to see its item map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Load a model to see its item map.</translation>
     </message>
     <message>
         <source>No item embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>No item embeddings</translation>
     </message>
     <message>
         <source>Each point is an item, coloured by top-level category; rings are the current recommendations. PC1 explains %1%, PC2 %2% of the variance. Click a point to open the item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Each point is an item, coloured by top-level category; rings are the current recommendations. PC1 explains %1%, PC2 %2% of the variance. Click a point to open the item.</translation>
     </message>
     <message>
         <source>PC1</source>
-        <translation type="unfinished"></translation>
+        <translation>PC1</translation>
     </message>
     <message>
         <source>PC2</source>
-        <translation type="unfinished"></translation>
+        <translation>PC2</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>recommended</translation>
     </message>
     <message>
         <source>open item</source>
-        <translation type="unfinished"></translation>
+        <translation>open item</translation>
     </message>
 </context>
 <context>
     <name>recforge::ui::ItemView</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
         <source>Similarity</source>
-        <translation type="unfinished"></translation>
+        <translation>Similarity</translation>
     </message>
     <message>
         <source>Most similar by item-based CF (co-occurrence cosine):</source>
-        <translation type="unfinished"></translation>
+        <translation>Most similar by item-based CF (co-occurrence cosine):</translation>
     </message>
     <message>
         <source>Most similar by embeddings: this model has no item embeddings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Most similar by embeddings: this model has no item embeddings.</translation>
     </message>
     <message>
         <source>Most similar by item embeddings (cosine):</source>
-        <translation type="unfinished"></translation>
+        <translation>Most similar by item embeddings (cosine):</translation>
     </message>
     <message>
         <source>Click an item in a list, the history or the item map.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click an item in a list, the history or the item map.</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Id: %2&lt;br&gt;Category: %3&lt;br&gt;Brand: %4&lt;br&gt;Price: %5</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;Id: %2&lt;br&gt;Category: %3&lt;br&gt;Brand: %4&lt;br&gt;Price: %5</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
 </context>
 <context>
@@ -1407,7 +1407,7 @@
     <name>recforge::ui::ListTrainedRunsJob</name>
     <message>
         <source>List trained models</source>
-        <translation type="unfinished"></translation>
+        <translation>List trained models</translation>
     </message>
 </context>
 <context>
@@ -1421,7 +1421,7 @@
     <name>recforge::ui::LoadRunModelJob</name>
     <message>
         <source>Load model of run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Load model of run %1</translation>
     </message>
 </context>
 <context>
@@ -1557,11 +1557,11 @@
     </message>
     <message>
         <source>Recommend</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommend</translation>
     </message>
     <message>
         <source>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</source>
-        <translation type="unfinished"></translation>
+        <translation>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</translation>
     </message>
 </context>
 <context>
@@ -1722,352 +1722,352 @@
     <name>recforge::ui::ProfileView</name>
     <message>
         <source>%1  (similarity %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  (similarity %2)</translation>
     </message>
     <message>
         <source>share of weighted events (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>share of weighted events (%)</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>No data</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation>other</translation>
     </message>
     <message>
         <source>Activity per week</source>
-        <translation type="unfinished"></translation>
+        <translation>Activity per week</translation>
     </message>
     <message>
         <source>events</source>
-        <translation type="unfinished"></translation>
+        <translation>events</translation>
     </message>
     <message>
         <source>Nearest users (user-based CF, double-click to open):</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearest users (user-based CF, double-click to open):</translation>
     </message>
     <message>
         <source>No user open.</source>
-        <translation type="unfinished"></translation>
+        <translation>No user open.</translation>
     </message>
     <message>
         <source>no prices known</source>
-        <translation type="unfinished"></translation>
+        <translation>no prices known</translation>
     </message>
     <message>
         <source>bought %1 - %2 (median %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>bought %1 - %2 (median %3)</translation>
     </message>
     <message>
         <source>seen %1 - %2 (median %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>seen %1 - %2 (median %3)</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1 events&lt;/b&gt; on %2 items, %3 to %4 (%5).&lt;br&gt;Price range: %6.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1 events&lt;/b&gt; on %2 items, %3 to %4 (%5).&lt;br&gt;Price range: %6.</translation>
     </message>
     <message>
         <source>Category affinity</source>
-        <translation type="unfinished"></translation>
+        <translation>Category affinity</translation>
     </message>
     <message>
         <source>Brand affinity</source>
-        <translation type="unfinished"></translation>
+        <translation>Brand affinity</translation>
     </message>
 </context>
 <context>
     <name>recforge::ui::RecommendJob</name>
     <message>
         <source>Recommend</source>
-        <translation type="unfinished"></translation>
+        <translation>Recommend</translation>
     </message>
 </context>
 <context>
     <name>recforge::ui::RecommendationsModel</name>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>History items most similar to this one: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>History items most similar to this one: %1</translation>
     </message>
     <message>
         <source>Also recommended by the other model</source>
-        <translation type="unfinished"></translation>
+        <translation>Also recommended by the other model</translation>
     </message>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Price</translation>
     </message>
     <message>
         <source>Score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Because of</source>
-        <translation type="unfinished"></translation>
+        <translation>Because of</translation>
     </message>
 </context>
 <context>
     <name>recforge::ui::RecommendationsPanel</name>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>#%1 %2</translation>
     </message>
     <message>
         <source>Could not load the model of run %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not load the model of run %1: %2</translation>
     </message>
     <message>
         <source>Run %1 was trained on another dataset than model A: side by side needs both models on the same items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Run %1 was trained on another dataset than model A: side by side needs both models on the same items.</translation>
     </message>
     <message>
         <source>Model A:</source>
-        <translation type="unfinished"></translation>
+        <translation>Model A:</translation>
     </message>
     <message>
         <source>Model B:</source>
-        <translation type="unfinished"></translation>
+        <translation>Model B:</translation>
     </message>
     <message>
         <source>A second model for side by side lists</source>
-        <translation type="unfinished"></translation>
+        <translation>A second model for side by side lists</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Refresh</translation>
     </message>
     <message>
         <source>List the project&apos;s trained runs again</source>
-        <translation type="unfinished"></translation>
+        <translation>List the project&apos;s trained runs again</translation>
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation>User:</translation>
     </message>
     <message>
         <source>user id</source>
-        <translation type="unfinished"></translation>
+        <translation>user id</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Random</source>
-        <translation type="unfinished"></translation>
+        <translation>Random</translation>
     </message>
     <message>
         <source>Any user, at random</source>
-        <translation type="unfinished"></translation>
+        <translation>Any user, at random</translation>
     </message>
     <message>
         <source>Heavy</source>
-        <translation type="unfinished"></translation>
+        <translation>Heavy</translation>
     </message>
     <message>
         <source>A user from the top decile of activity</source>
-        <translation type="unfinished"></translation>
+        <translation>A user from the top decile of activity</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Light</translation>
     </message>
     <message>
         <source>A user with 1 to 3 events</source>
-        <translation type="unfinished"></translation>
+        <translation>A user with 1 to 3 events</translation>
     </message>
     <message>
         <source>Cold</source>
-        <translation type="unfinished"></translation>
+        <translation>Cold</translation>
     </message>
     <message>
         <source>A user held out by a cold-user split, or without training rows</source>
-        <translation type="unfinished"></translation>
+        <translation>A user held out by a cold-user split, or without training rows</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Category:</translation>
     </message>
     <message>
         <source>Price:</source>
-        <translation type="unfinished"></translation>
+        <translation>Price:</translation>
     </message>
     <message>
         <source>min: any</source>
-        <translation type="unfinished"></translation>
+        <translation>min: any</translation>
     </message>
     <message>
         <source>max: any</source>
-        <translation type="unfinished"></translation>
+        <translation>max: any</translation>
     </message>
     <message>
         <source>Lowest price (any = no bound; a bound drops unpriced items)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lowest price (any = no bound; a bound drops unpriced items)</translation>
     </message>
     <message>
         <source>Highest price (any = no bound; a bound drops unpriced items)</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest price (any = no bound; a bound drops unpriced items)</translation>
     </message>
     <message>
         <source>Exclude:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exclude:</translation>
     </message>
     <message>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>nothing</translation>
     </message>
     <message>
         <source>bought items</source>
-        <translation type="unfinished"></translation>
+        <translation>bought items</translation>
     </message>
     <message>
         <source>every seen item</source>
-        <translation type="unfinished"></translation>
+        <translation>every seen item</translation>
     </message>
     <message>
         <source>K:</source>
-        <translation type="unfinished"></translation>
+        <translation>K:</translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>All categories</translation>
     </message>
     <message>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>History</translation>
     </message>
     <message>
         <source>Profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Profile</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>Item</translation>
     </message>
     <message>
         <source>Item map</source>
-        <translation type="unfinished"></translation>
+        <translation>Item map</translation>
     </message>
     <message>
         <source>Remove selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected</translation>
     </message>
     <message>
         <source>What if: drop the selected rows from the history</source>
-        <translation type="unfinished"></translation>
+        <translation>What if: drop the selected rows from the history</translation>
     </message>
     <message>
         <source>What if: add an item (id or title)...</source>
-        <translation type="unfinished"></translation>
+        <translation>What if: add an item (id or title)...</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Add</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Reset</translation>
     </message>
     <message>
         <source>Back to the user&apos;s real history</source>
-        <translation type="unfinished"></translation>
+        <translation>Back to the user&apos;s real history</translation>
     </message>
     <message>
         <source>Event of the added row</source>
-        <translation type="unfinished"></translation>
+        <translation>Event of the added row</translation>
     </message>
     <message>
         <source>Edited history: the lists show the what-if profile.</source>
-        <translation type="unfinished"></translation>
+        <translation>Edited history: the lists show the what-if profile.</translation>
     </message>
     <message>
         <source>Double-click a row to open its item.</source>
-        <translation type="unfinished"></translation>
+        <translation>Double-click a row to open its item.</translation>
     </message>
     <message>
         <source>Dataset &quot;%1&quot;: %2 users, %3 items.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dataset &quot;%1&quot;: %2 users, %3 items.</translation>
     </message>
     <message>
         <source>Train a model first (Models workspace), then pick it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Train a model first (Models workspace), then pick it here.</translation>
     </message>
     <message>
         <source>Load a model before opening a user.</source>
-        <translation type="unfinished"></translation>
+        <translation>Load a model before opening a user.</translation>
     </message>
     <message>
         <source>No user with id &quot;%1&quot; in dataset &quot;%2&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>No user with id &quot;%1&quot; in dataset &quot;%2&quot;.</translation>
     </message>
     <message>
         <source>No user to open: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>No user to open: %1</translation>
     </message>
     <message>
         <source>User %1: %2 events.</source>
-        <translation type="unfinished"></translation>
+        <translation>User %1: %2 events.</translation>
     </message>
     <message>
         <source>No item &quot;%1&quot; in the catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>No item &quot;%1&quot; in the catalogue.</translation>
     </message>
     <message>
         <source>Scoring failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Scoring failed: %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; %2 - %3 of %4 candidates, scored in %5 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2 - %3 of %4 candidates, scored in %5 ms</translation>
     </message>
     <message>
         <source>A</source>
-        <translation type="unfinished"></translation>
+        <translation>A</translation>
     </message>
     <message>
         <source>B</source>
-        <translation type="unfinished"></translation>
+        <translation>B</translation>
     </message>
     <message>
         <source>No model loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>No model loaded.</translation>
     </message>
     <message>
         <source>Open a user to see their recommendations.</source>
-        <translation type="unfinished"></translation>
+        <translation>Open a user to see their recommendations.</translation>
     </message>
     <message>
         <source>Pick model B to compare two lists side by side.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick model B to compare two lists side by side.</translation>
     </message>
     <message>
         <source>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;Shared&amp;nbsp;&lt;/span&gt; items: %2 of %3 (Jaccard %4).</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;span style=&quot;background:%1&quot;&gt;&amp;nbsp;Shared&amp;nbsp;&lt;/span&gt; items: %2 of %3 (Jaccard %4).</translation>
     </message>
 </context>
 <context>
