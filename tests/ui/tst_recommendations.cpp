@@ -23,6 +23,7 @@
 #include "data/datapanel.h"
 #include "data/generator.h"
 #include "jobs/jobmanager.h"
+#include "languagemanager.h"
 #include "mainwindow.h"
 #include "recommend/historymodel.h"
 #include "recommend/itemmapview.h"
@@ -416,6 +417,13 @@ void TestRecommendations::screenshot()
         QTest::qWait(50);
         QVERIFY(m_window->grab().save(
             QString(path).replace(QLatin1String(".png"), QLatin1String("-map.png"))));
+        // The same workspace in Simplified Chinese (every string of the panel translated).
+        QVERIFY(LanguageManager::apply(QStringLiteral("zh_CN")));
+        m_panel->tabs()->setCurrentIndex(Panel::ProfileTab);
+        QTest::qWait(50);
+        QVERIFY(m_window->grab().save(
+            QString(path).replace(QLatin1String(".png"), QLatin1String("-zh.png"))));
+        QVERIFY(LanguageManager::apply(QStringLiteral("en")));
     }
 }
 

@@ -63,7 +63,7 @@ void ProfileView::clear()
 {
     m_dataset.reset();
     m_profile = {};
-    m_neighbours->clear();
+    m_neighbourUsers.clear();
     retranslateUi();
 }
 
@@ -73,15 +73,22 @@ void ProfileView::setProfile(std::shared_ptr<const recforge::Dataset> dataset,
 {
     m_dataset = std::move(dataset);
     m_profile = profile;
+    m_neighbourUsers = neighbours;
+    retranslateUi();
+}
+
+void ProfileView::fillNeighbours()
+{
     m_neighbours->clear();
-    for (const auto &[similarity, user] : neighbours) {
+    if (!m_dataset)
+        return;
+    for (const auto &[similarity, user] : m_neighbourUsers) {
         const QString id = QString::fromStdString(m_dataset->users.id(user));
         auto *item = new QListWidgetItem(
             tr("%1  (similarity %2)").arg(id, QLocale().toString(double(similarity), 'f', 2)),
             m_neighbours);
         item->setData(Qt::UserRole, user);
     }
-    retranslateUi();
 }
 
 void ProfileView::plotAffinity(QCustomPlot *plot, const QString &title,
@@ -165,6 +172,7 @@ void ProfileView::changeEvent(QEvent *event)
 void ProfileView::retranslateUi()
 {
     m_neighboursTitle->setText(tr("Nearest users (user-based CF, double-click to open):"));
+    fillNeighbours();
     const recforge::UserProfile &p = m_profile;
     if (!m_dataset || p.events == 0) {
         m_summary->setText(tr("No user open."));

@@ -44,10 +44,12 @@ private:
     void plotAffinity(QCustomPlot *plot, const QString &title,
                       const std::vector<recforge::Affinity> &entries, int colour);
     void plotActivity();
+    void fillNeighbours();
     void retranslateUi();
 
     std::shared_ptr<const recforge::Dataset> m_dataset;
     recforge::UserProfile m_profile;
+    recforge::Scored m_neighbourUsers;
     QLabel *m_summary;
     QCustomPlot *m_categories;
     QCustomPlot *m_brands;

@@ -445,6 +445,7 @@ void RecommendationsPanel::retranslateUi()
     m_editedLabel->setText(m_edited ? tr("Edited history: the lists show the what-if profile.")
                                     : tr("Double-click a row to open its item."));
     updateOverlapLabel();
+    updateUserInfo();
 }
 
 } // namespace recforge::ui

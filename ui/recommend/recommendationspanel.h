@@ -115,6 +115,7 @@ private:
     void historyChanged();
     void showResults(const std::vector<recforge::RecommendResult> &results);
     void updateOverlapLabel();
+    void updateUserInfo();
     const recforge::Dataset *dataset() const;
     void retranslateUi();
 

@@ -46,12 +46,7 @@ void RecommendationsPanel::datasetChanged()
     m_itemView->clear();
     for (RecommendationsModel *top : m_top)
         top->clear();
-    m_userInfo->setText(m_dataset ? tr("Dataset \"%1\": %2 users, %3 items.")
-                                        .arg(QString::fromStdString(m_dataset->name))
-                                        .arg(m_dataset->userCount())
-                                        .arg(m_dataset->itemCount())
-                                  : tr("Train a model first (Models workspace), then pick it "
-                                       "here."));
+    updateUserInfo();
     {
         const QSignalBlocker block(m_category);
         m_category->clear();
@@ -147,7 +142,7 @@ void RecommendationsPanel::setUser(int user)
     m_edited = false;
     const QString id = QString::fromStdString(m_dataset->users.id(user));
     m_userEdit->setText(id);
-    m_userInfo->setText(tr("User %1: %2 events.").arg(id).arg(m_history.size()));
+    updateUserInfo();
     historyChanged();
     m_tabs->setCurrentIndex(m_tabs->currentIndex() == ItemTab ||
                                     m_tabs->currentIndex() == ItemMapTab
@@ -283,6 +278,21 @@ void RecommendationsPanel::showResults(const std::vector<recforge::RecommendResu
     m_itemMap->setMarked(a, m_itemView->item());
     updateOverlapLabel();
     Q_EMIT recommendationsUpdated();
+}
+
+void RecommendationsPanel::updateUserInfo()
+{
+    if (m_dataset && m_user >= 0)
+        m_userInfo->setText(tr("User %1: %2 events.")
+                                .arg(QString::fromStdString(m_dataset->users.id(m_user)))
+                                .arg(m_original.size()));
+    else if (m_dataset)
+        m_userInfo->setText(tr("Dataset \"%1\": %2 users, %3 items.")
+                                .arg(QString::fromStdString(m_dataset->name))
+                                .arg(m_dataset->userCount())
+                                .arg(m_dataset->itemCount()));
+    else
+        m_userInfo->setText(tr("Train a model first (Models workspace), then pick it here."));
 }
 
 void RecommendationsPanel::updateOverlapLabel()
