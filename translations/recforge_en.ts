@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No data</translation>
     </message>
 </context>
 <context>
@@ -28,7 +28,7 @@
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No data</translation>
     </message>
     <message>
         <source>(no category)</source>
@@ -36,7 +36,7 @@
     </message>
     <message>
         <source>other</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">other</translation>
     </message>
 </context>
 <context>
@@ -71,7 +71,7 @@
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No data</translation>
     </message>
 </context>
 <context>
@@ -512,7 +512,7 @@
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No data</translation>
     </message>
 </context>
 <context>
@@ -531,7 +531,7 @@
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No data</translation>
     </message>
 </context>
 <context>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Refresh</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -1002,7 +1002,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
         <source>Columns</source>
@@ -1014,7 +1014,7 @@
     </message>
     <message>
         <source>User:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">User:</translation>
     </message>
     <message>
         <source>Item:</source>
@@ -1218,7 +1218,7 @@
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Item</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1226,11 +1226,11 @@
     </message>
     <message>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Time (UTC)</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Event</translation>
     </message>
     <message>
         <source>Value</source>
@@ -1334,7 +1334,7 @@
     <name>recforge::ui::ItemsTableModel</name>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Item</translation>
     </message>
     <message>
         <source>Title</source>
@@ -1342,7 +1342,7 @@
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Category</translation>
     </message>
     <message>
         <source>Brand</source>
@@ -1350,7 +1350,7 @@
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Price</translation>
     </message>
     <message>
         <source>Description</source>
@@ -2215,7 +2215,7 @@
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">%1 (%2)</translation>
     </message>
     <message>
         <source>K list: enter cut-offs between 1 and 1000, e.g. &quot;5, 10, 20&quot;</source>
@@ -2623,7 +2623,7 @@
     </message>
     <message>
         <source>#%1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">#%1 %2</translation>
     </message>
     <message>
         <source>No stored runs with loss curves</source>
