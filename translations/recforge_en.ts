@@ -724,6 +724,84 @@
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Could not export the run: %1</source>
+        <translation>Could not export the run: %1</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Export the selected finished run: weights, TorchScript, embeddings, top-K lists and a report</source>
+        <translation>Export the selected finished run: weights, TorchScript, embeddings, top-K lists and a report</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Resume</translation>
+    </message>
+    <message>
+        <source>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</source>
+        <translation>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ExportDialog</name>
+    <message>
+        <source>Export run #%1</source>
+        <translation>Export run #%1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>safetensors weights + config.json</source>
+        <translation>safetensors weights + config.json</translation>
+    </message>
+    <message>
+        <source>TorchScript (torch.jit.load in Python)</source>
+        <translation>TorchScript (torch.jit.load in Python)</translation>
+    </message>
+    <message>
+        <source>RecForge checkpoint</source>
+        <translation>RecForge checkpoint</translation>
+    </message>
+    <message>
+        <source>Item and user embeddings (CSV and .npy)</source>
+        <translation>Item and user embeddings (CSV and .npy)</translation>
+    </message>
+    <message>
+        <source>Top-K lists of every user (CSV)</source>
+        <translation>Top-K lists of every user (CSV)</translation>
+    </message>
+    <message>
+        <source>Experiment report (HTML with curves and metrics)</source>
+        <translation>Experiment report (HTML with curves and metrics)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Files</translation>
+    </message>
+    <message>
+        <source>Top-K length</source>
+        <translation>Top-K length</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Export folder</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ExportRunJob</name>
+    <message>
+        <source>Export run #%1</source>
+        <translation>Export run #%1</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::GenerateShopDialog</name>
@@ -1562,6 +1640,17 @@
     <message>
         <source>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</source>
         <translation>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</translation>
+    </message>
+    <message>
+        <source>%1 (resumed)</source>
+        <translation>%1 (resumed)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>Exported %n file to %1</numerusform>
+            <numerusform>Exported %n files to %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

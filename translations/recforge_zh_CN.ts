@@ -724,6 +724,84 @@
         <source>Details</source>
         <translation>详情</translation>
     </message>
+    <message>
+        <source>Could not export the run: %1</source>
+        <translation>无法导出该运行：%1</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Export the selected finished run: weights, TorchScript, embeddings, top-K lists and a report</source>
+        <translation>导出所选已完成的运行：权重、TorchScript、嵌入向量、Top-K 列表和报告</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续训练</translation>
+    </message>
+    <message>
+        <source>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</source>
+        <translation>从最后一个检查点继续所选的已中断、失败或已取消的训练运行</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ExportDialog</name>
+    <message>
+        <source>Export run #%1</source>
+        <translation>导出运行 #%1</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>safetensors weights + config.json</source>
+        <translation>safetensors 权重 + config.json</translation>
+    </message>
+    <message>
+        <source>TorchScript (torch.jit.load in Python)</source>
+        <translation>TorchScript（可在 Python 中用 torch.jit.load 加载）</translation>
+    </message>
+    <message>
+        <source>RecForge checkpoint</source>
+        <translation>RecForge 检查点</translation>
+    </message>
+    <message>
+        <source>Item and user embeddings (CSV and .npy)</source>
+        <translation>物品和用户嵌入向量（CSV 和 .npy）</translation>
+    </message>
+    <message>
+        <source>Top-K lists of every user (CSV)</source>
+        <translation>所有用户的 Top-K 列表（CSV）</translation>
+    </message>
+    <message>
+        <source>Experiment report (HTML with curves and metrics)</source>
+        <translation>实验报告（含曲线和指标的 HTML）</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Top-K length</source>
+        <translation>Top-K 长度</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ExportRunJob</name>
+    <message>
+        <source>Export run #%1</source>
+        <translation>导出运行 #%1</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::GenerateShopDialog</name>
@@ -1563,6 +1641,16 @@
     <message>
         <source>Per-user recommendations: profiles, explanations, two models side by side, item map, what-if</source>
         <translation>按用户推荐：用户画像、解释、两个模型并排对比、商品地图、假设分析</translation>
+    </message>
+    <message>
+        <source>%1 (resumed)</source>
+        <translation>%1（继续）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n file(s) to %1</source>
+        <translation>
+            <numerusform>已导出 %n 个文件到 %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -109,6 +109,19 @@ MainWindow::MainWindow(QWidget *parent)
             m_stack->currentWidget() == m_trainingPanel ? m_trainingPanel->liveJob() : nullptr);
     };
     connect(m_trainingPanel, &TrainingPanel::liveJobChanged, this, syncStatusProgress);
+    connect(m_experimentsPanel, &ExperimentsPanel::resumeRequested, this,
+            [this](qint64 runId, const QString &runName) {
+                recforge::TrainRunConfig config;
+                config.resumeRunId = runId;
+                config.runName = tr("%1 (resumed)").arg(runName).toStdString();
+                m_trainingPanel->enqueue(config);
+                showWorkspace(TrainingWorkspace);
+            });
+    connect(m_experimentsPanel, &ExperimentsPanel::exported, this,
+            [this](const QString &dir, int files) {
+                m_issues->addIssue(IssuesDock::Severity::Info,
+                                   tr("Exported %n file(s) to %1", nullptr, files).arg(dir));
+            });
     connect(m_stack, &QStackedWidget::currentChanged, this, syncStatusProgress);
     const auto warn = [this](const QString &text) {
         m_issues->addIssue(IssuesDock::Severity::Warning, text);

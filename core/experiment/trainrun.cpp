@@ -201,6 +201,8 @@ Expected<TrainRunResult> executeRun(RunStore &runs, int64_t runId, Recommender &
 Expected<TrainRunResult> runTraining(const std::string &projectPath, const TrainRunConfig &config,
                                      Observer &observer, StopToken stop)
 {
+    if (config.resumeRunId > 0)
+        return resumeTraining(projectPath, config.resumeRunId, observer, stop);
     auto device = applyRuntime(config.runtime);
     if (!device)
         return tl::unexpected(device.error());

@@ -42,6 +42,9 @@ struct TrainRunConfig {
     std::vector<EvalSpec> evaluations{EvalSpec{},
                                       EvalSpec{Candidates::UniformSampled, 99, {1, 5, 10}}};
     std::string runName; // empty: "<model> on <dataset>"
+    // > 0: runTraining continues this stored run instead (resumeTraining: its own stored
+    // configuration is used; the fields above only label the GUI's queue entry). Not serialised.
+    int64_t resumeRunId = 0;
 };
 
 nlohmann::json toJson(const TrainRunConfig &config);

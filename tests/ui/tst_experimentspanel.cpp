@@ -7,8 +7,11 @@
 
 #include <QComboBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QFile>
+#include <QDir>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void detailsOfARun();
     void compareTwoRunsOverlaysCurves();
     void differentProtocolsNeverShareAColumn();
+    void exportFinishedRun();
     void interruptedAndDelete();
 
 private:
@@ -253,6 +257,31 @@ void TestExperimentsPanel::differentProtocolsNeverShareAColumn()
     QCOMPARE(model->index(rowOf(ids[1]), popColumn).data().toString(), QStringLiteral("0.4000"));
 }
 
+void TestExperimentsPanel::exportFinishedRun()
+{
+    m_panel->selectRuns({m_first});
+    QVERIFY(m_panel->exportButton()->isEnabled());
+    QVERIFY(!m_panel->resumeButton()->isEnabled()); // finished runs do not resume
+    recforge::ExportOptions options;
+    options.dir = m_dir.filePath(QStringLiteral("export")).toStdString();
+    options.formats = {recforge::ExportFormat::Checkpoint, recforge::ExportFormat::TopK};
+    options.k = 5;
+    options.report = true;
+    QSignalSpy exported(m_panel.get(), &ExperimentsPanel::exported);
+    QSignalSpy issues(m_panel.get(), &ExperimentsPanel::issueReported);
+    m_panel->exportRun(m_first, options);
+    QVERIFY(exported.wait(60000));
+    QVERIFY2(issues.isEmpty(), issues.isEmpty() ? "" : qPrintable(issues.first().at(0).toString()));
+    const QDir dir(QString::fromStdString(options.dir));
+    QCOMPARE(QDir(exported.first().at(0).toString()).absolutePath(), dir.absolutePath());
+    for (const char *name : {"model.ckpt", "topk.csv", "report.html", "config.json"})
+        QVERIFY2(dir.exists(QString::fromLatin1(name)), name);
+    QVERIFY(!dir.exists(QStringLiteral("model.safetensors"))); // not asked for
+    QFile topk(dir.filePath(QStringLiteral("topk.csv")));
+    QVERIFY(topk.open(QIODevice::ReadOnly));
+    QVERIFY(topk.readAll().count('\n') > 5); // header + 5 rows per user
+}
+
 void TestExperimentsPanel::interruptedAndDelete()
 {
     qint64 id = 0;
@@ -277,6 +306,16 @@ void TestExperimentsPanel::interruptedAndDelete()
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(QLatin1String("stopped before it finished")));
+
+    // An interrupted run offers Resume (handed to the Training panel), not Export.
+    m_panel->selectRuns({id});
+    QVERIFY(m_panel->resumeButton()->isEnabled());
+    QVERIFY(!m_panel->exportButton()->isEnabled());
+    QSignalSpy resume(m_panel.get(), &ExperimentsPanel::resumeRequested);
+    QTest::mouseClick(m_panel->resumeButton(), Qt::LeftButton);
+    QCOMPARE(resume.count(), 1);
+    QCOMPARE(resume.first().at(0).toLongLong(), id);
+    QCOMPARE(resume.first().at(1).toString(), QStringLiteral("crashed"));
 
     const int before = model->rowCount();
     m_panel->selectRuns({id});

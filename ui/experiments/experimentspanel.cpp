@@ -14,6 +14,8 @@
 
 #include "charts/trainingcurveschart.h"
 #include "experiments/deleterunjob.h"
+#include "experiments/exportdialog.h"
+#include "experiments/exportrunjob.h"
 #include "experiments/loadcurvesjob.h"
 #include "experiments/metricscomparison.h"
 #include "experiments/rundetailsview.h"
@@ -26,7 +28,8 @@ namespace recforge::ui {
 
 ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     : QWidget(parent), m_jobs(jobs), m_title(new QLabel(this)), m_refresh(new QPushButton(this)),
-      m_delete(new QPushButton(this)), m_model(new RunsTableModel(this)),
+      m_delete(new QPushButton(this)), m_export(new QPushButton(this)),
+      m_resume(new QPushButton(this)), m_model(new RunsTableModel(this)),
       m_table(new QTableView(this)), m_tabs(new QTabWidget(this)),
       m_curves(new TrainingCurvesChart(this)), m_comparison(new MetricsComparison(this)),
       m_details(new RunDetailsView(this))
@@ -47,6 +50,27 @@ ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     m_delete->setEnabled(false);
     connect(m_refresh, &QPushButton::clicked, this, &ExperimentsPanel::refresh);
     connect(m_delete, &QPushButton::clicked, this, [this] { deleteSelected(true); });
+    m_export->setObjectName(QStringLiteral("exportRunButton"));
+    m_resume->setObjectName(QStringLiteral("resumeRunButton"));
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRunIds();
+        if (ids.size() != 1 || !m_project)
+            return;
+        auto dir = m_store ? m_store->runArtifactsDir(ids.first())
+                           : recforge::Expected<std::string>(std::string());
+        ExportDialog dialog(
+            ids.first(), dir ? QString::fromStdString(*dir) + QStringLiteral("/export") : QString(),
+            this);
+        if (dialog.exec() == QDialog::Accepted)
+            exportRun(ids.first(), dialog.options());
+    });
+    connect(m_resume, &QPushButton::clicked, this, [this] {
+        const QList<qint64> ids = selectedRunIds();
+        if (ids.size() != 1)
+            return;
+        if (const recforge::RunSummary *run = m_model->run(m_model->rowOf(ids.first())))
+            Q_EMIT resumeRequested(run->id, QString::fromStdString(run->name));
+    });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ExperimentsPanel::onSelectionChanged);
 
@@ -61,6 +85,8 @@ ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title, 1);
     bar->addWidget(m_refresh);
+    bar->addWidget(m_resume);
+    bar->addWidget(m_export);
     bar->addWidget(m_delete);
     topLayout->addLayout(bar);
     topLayout->addWidget(m_table, 1);
@@ -157,6 +183,13 @@ void ExperimentsPanel::onSelectionChanged()
         deletable = deletable && run->status != recforge::RunStatus::Running;
     }
     m_delete->setEnabled(deletable);
+    const recforge::RunSummary *single =
+        ids.size() == 1 ? m_model->run(m_model->rowOf(ids.first())) : nullptr;
+    m_export->setEnabled(single && single->status == recforge::RunStatus::Finished);
+    m_resume->setEnabled(single && single->kind == "train" &&
+                         (single->status == recforge::RunStatus::Interrupted ||
+                          single->status == recforge::RunStatus::Failed ||
+                          single->status == recforge::RunStatus::Cancelled));
     m_comparison->setRuns(selected);
     // Details of the run the user clicked last (or the only one).
     const QModelIndex current = m_table->selectionModel()->currentIndex();
@@ -231,6 +264,23 @@ void ExperimentsPanel::deleteSelected(bool confirm)
     }
 }
 
+void ExperimentsPanel::exportRun(qint64 runId, const recforge::ExportOptions &options)
+{
+    if (!m_project)
+        return;
+    auto *job = new ExportRunJob(QString::fromStdString(m_project->path()), runId, options);
+    connect(job, &Job::succeeded, this, [this, job] {
+        const recforge::ExportResult &r = job->result();
+        for (const recforge::Warning &w : r.warnings)
+            Q_EMIT issueReported(QString::fromStdString(w.message));
+        Q_EMIT exported(QString::fromStdString(r.dir), int(r.files.size()));
+    });
+    connect(job, &Job::failed, this, [this](const QString &message) {
+        Q_EMIT issueReported(tr("Could not export the run: %1").arg(message));
+    });
+    m_jobs->start(job);
+}
+
 void ExperimentsPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -244,6 +294,12 @@ void ExperimentsPanel::retranslateUi()
     m_refresh->setText(tr("Refresh"));
     m_delete->setText(tr("Delete"));
     m_delete->setToolTip(tr("Delete the selected runs (not running ones) with their artifacts"));
+    m_export->setText(tr("Export…"));
+    m_export->setToolTip(tr("Export the selected finished run: weights, TorchScript, embeddings, "
+                            "top-K lists and a report"));
+    m_resume->setText(tr("Resume"));
+    m_resume->setToolTip(tr("Continue the selected interrupted, failed or cancelled training run "
+                            "from its last checkpoint"));
     m_tabs->setTabText(0, tr("Curves"));
     m_tabs->setTabText(1, tr("Metrics comparison"));
     m_tabs->setTabText(2, tr("Details"));

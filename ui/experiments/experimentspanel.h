@@ -5,6 +5,8 @@
 #include <QPointer>
 #include <QWidget>
 
+#include "io/modelexport.h"
+
 class QLabel;
 class QPushButton;
 class QTabWidget;
@@ -44,6 +46,11 @@ public:
     QList<qint64> selectedRunIds() const;
     // Deletes the selected runs that are not running (through a job; refreshes afterwards).
     void deleteSelected(bool confirm = true);
+    // Exports one run's model into options.dir through an ExportRunJob (exported() on success,
+    // issueReported() on failure). The Export button asks for the options in an ExportDialog.
+    void exportRun(qint64 runId, const recforge::ExportOptions &options);
+    QPushButton *exportButton() const { return m_export; }
+    QPushButton *resumeButton() const { return m_resume; }
 
     RunsTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -54,6 +61,9 @@ public:
 
 Q_SIGNALS:
     void issueReported(const QString &text);
+    void exported(const QString &dir, int files);
+    // Resume was pressed on an interrupted, failed or cancelled run (the Training panel queues it).
+    void resumeRequested(qint64 runId, const QString &runName);
     // The curves of the selected runs are drawn (tests wait for it).
     void curvesLoaded();
 
@@ -72,6 +82,8 @@ private:
     QLabel *m_title;
     QPushButton *m_refresh;
     QPushButton *m_delete;
+    QPushButton *m_export;
+    QPushButton *m_resume;
     RunsTableModel *m_model;
     QTableView *m_table;
     QTabWidget *m_tabs;
