@@ -744,6 +744,18 @@
         <source>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</source>
         <translation>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</translation>
     </message>
+    <message>
+        <source>Could not score the histories: %1</source>
+        <translation>Could not score the histories: %1</translation>
+    </message>
+    <message>
+        <source>Score a file…</source>
+        <translation>Score a file…</translation>
+    </message>
+    <message>
+        <source>Re-open an exported model and write the top-K lists of a file of user histories</source>
+        <translation>Re-open an exported model and write the top-K lists of a file of user histories</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::ExportDialog</name>
@@ -1652,6 +1664,13 @@
             <numerusform>Exported %n files to %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote the top-K lists of %n user(s) to %1</source>
+        <translation>
+            <numerusform>Wrote the top-K list of %n user to %1</numerusform>
+            <numerusform>Wrote the top-K lists of %n users to %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::MetricsComparison</name>
@@ -2451,7 +2470,7 @@
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Model</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2464,6 +2483,80 @@
     <message>
         <source>Created</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ScoreHistoriesDialog</name>
+    <message>
+        <source>Score user histories with an exported model</source>
+        <translation>Score user histories with an exported model</translation>
+    </message>
+    <message>
+        <source>export folder or .ckpt file</source>
+        <translation>export folder or .ckpt file</translation>
+    </message>
+    <message>
+        <source>CSV (user,item) or &quot;user item1 item2 …&quot; lines</source>
+        <translation>CSV (user,item) or "user item1 item2 …" lines</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Folder…</translation>
+    </message>
+    <message>
+        <source>Checkpoint…</source>
+        <translation>Checkpoint…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>Histories</source>
+        <translation>Histories</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>Write to</translation>
+    </message>
+    <message>
+        <source>Top-K length</source>
+        <translation>Top-K length</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>Export folder</translation>
+    </message>
+    <message>
+        <source>RecForge checkpoint</source>
+        <translation>RecForge checkpoint</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt)</source>
+        <translation>Checkpoints (*.ckpt)</translation>
+    </message>
+    <message>
+        <source>User histories</source>
+        <translation>User histories</translation>
+    </message>
+    <message>
+        <source>Recommendations CSV</source>
+        <translation>Recommendations CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ScoreHistoriesJob</name>
+    <message>
+        <source>Score histories</source>
+        <translation>Score histories</translation>
     </message>
 </context>
 <context>
@@ -2728,7 +2821,7 @@
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished"></translation>
+        <translation>Model</translation>
     </message>
     <message>
         <source>Dataset</source>

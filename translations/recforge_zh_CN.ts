@@ -744,6 +744,18 @@
         <source>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</source>
         <translation>从最后一个检查点继续所选的已中断、失败或已取消的训练运行</translation>
     </message>
+    <message>
+        <source>Could not score the histories: %1</source>
+        <translation>无法为这些历史记录打分：%1</translation>
+    </message>
+    <message>
+        <source>Score a file…</source>
+        <translation>为文件打分…</translation>
+    </message>
+    <message>
+        <source>Re-open an exported model and write the top-K lists of a file of user histories</source>
+        <translation>重新打开已导出的模型，为用户历史文件生成 Top-K 列表</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::ExportDialog</name>
@@ -1652,6 +1664,12 @@
             <numerusform>已导出 %n 个文件到 %1</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote the top-K lists of %n user(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 个用户的 Top-K 列表写入 %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::MetricsComparison</name>
@@ -2464,6 +2482,80 @@
     <message>
         <source>Created</source>
         <translation>创建时间</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ScoreHistoriesDialog</name>
+    <message>
+        <source>Score user histories with an exported model</source>
+        <translation>用已导出的模型为用户历史打分</translation>
+    </message>
+    <message>
+        <source>export folder or .ckpt file</source>
+        <translation>导出文件夹或 .ckpt 文件</translation>
+    </message>
+    <message>
+        <source>CSV (user,item) or &quot;user item1 item2 …&quot; lines</source>
+        <translation>CSV（user,item）或“user item1 item2 …”格式的行</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>文件夹…</translation>
+    </message>
+    <message>
+        <source>Checkpoint…</source>
+        <translation>检查点…</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Histories</source>
+        <translation>历史记录</translation>
+    </message>
+    <message>
+        <source>Write to</source>
+        <translation>写入到</translation>
+    </message>
+    <message>
+        <source>Top-K length</source>
+        <translation>Top-K 长度</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>RecForge checkpoint</source>
+        <translation>RecForge 检查点</translation>
+    </message>
+    <message>
+        <source>Checkpoints (*.ckpt)</source>
+        <translation>检查点 (*.ckpt)</translation>
+    </message>
+    <message>
+        <source>User histories</source>
+        <translation>用户历史</translation>
+    </message>
+    <message>
+        <source>Recommendations CSV</source>
+        <translation>推荐结果 CSV</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::ScoreHistoriesJob</name>
+    <message>
+        <source>Score histories</source>
+        <translation>为历史记录打分</translation>
     </message>
 </context>
 <context>

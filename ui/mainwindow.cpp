@@ -117,6 +117,12 @@ MainWindow::MainWindow(QWidget *parent)
                 m_trainingPanel->enqueue(config);
                 showWorkspace(TrainingWorkspace);
             });
+    connect(m_experimentsPanel, &ExperimentsPanel::historiesScored, this,
+            [this](const QString &csv, int users) {
+                m_issues->addIssue(
+                    IssuesDock::Severity::Info,
+                    tr("Wrote the top-K lists of %n user(s) to %1", nullptr, users).arg(csv));
+            });
     connect(m_experimentsPanel, &ExperimentsPanel::exported, this,
             [this](const QString &dir, int files) {
                 m_issues->addIssue(IssuesDock::Severity::Info,

@@ -167,7 +167,7 @@ Expected<HistoryFile> readHistories(const std::string &path, const IdMap &items,
     }
     if (out.users.empty())
         return makeError(ErrorCode::Empty, path + ": no user history", Location{path, 0, 0, {}});
-    for (const UserHistory &u : out.users)
+    for (const HistoryFileUser &u : out.users)
         if (u.items.empty())
             out.warnings.push_back(
                 {"user '" + u.user + "' has no known item: recommendations ignore history",

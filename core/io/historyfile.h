@@ -17,16 +17,16 @@
 
 namespace recforge {
 
-struct UserHistory {
+struct HistoryFileUser {
     std::string user;
     std::vector<int32_t> items; // internal item indices, time order (unknown ids dropped)
     int64_t line = 0;           // first line of the user
 };
 
 struct HistoryFile {
-    std::vector<UserHistory> users; // in order of first appearance
-    std::vector<Warning> warnings;  // unknown item ids (with line and column), users without any
-                                    // known item
+    std::vector<HistoryFileUser> users; // in order of first appearance
+    std::vector<Warning> warnings; // unknown item ids (with line and column), users without any
+                                   // known item
     bool csv = false;
 };
 

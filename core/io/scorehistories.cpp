@@ -39,7 +39,7 @@ Expected<std::vector<UserRecommendations>> recommendForHistories(ExportedModel &
             events.assign(size_t(end - begin), {});
             values.assign(size_t(end - begin), {});
             for (int64_t r = begin; r < end; ++r) {
-                const UserHistory &h = histories.users[size_t(r)];
+                const HistoryFileUser &h = histories.users[size_t(r)];
                 const size_t k = size_t(r - begin), m = h.items.size();
                 times[k].resize(m);
                 for (size_t t = 0; t < m; ++t)

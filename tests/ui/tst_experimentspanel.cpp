@@ -280,6 +280,43 @@ void TestExperimentsPanel::exportFinishedRun()
     QFile topk(dir.filePath(QStringLiteral("topk.csv")));
     QVERIFY(topk.open(QIODevice::ReadOnly));
     QVERIFY(topk.readAll().count('\n') > 5); // header + 5 rows per user
+
+    // Re-open the export and score a new file of histories in external ids: one known user, one
+    // new user with two known items, and an unknown item id (a warning, not an error).
+    const QStringList itemIds = QString::fromUtf8([&] {
+                                    QFile f(dir.filePath(QStringLiteral("item_ids.txt")));
+                                    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+                                }())
+                                    .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(itemIds.size() > 3);
+    const QString histories = m_dir.filePath(QStringLiteral("histories.txt"));
+    {
+        QFile f(histories);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(
+            QStringLiteral("newcomer %1 %2 no-such-item\n").arg(itemIds[0], itemIds[1]).toUtf8());
+    }
+    const QString csv = m_dir.filePath(QStringLiteral("scored.csv"));
+    QSignalSpy scored(m_panel.get(), &ExperimentsPanel::historiesScored);
+    issues.clear();
+    m_panel->scoreHistories(dir.absolutePath(), histories, csv, 4);
+    QVERIFY(scored.wait(60000));
+    QCOMPARE(scored.first().at(1).toInt(), 1);
+    QVERIFY(!issues.isEmpty()); // the unknown item, with its line and column
+    QVERIFY2(issues.first().at(0).toString().contains(QLatin1String("no-such-item")),
+             qPrintable(issues.first().at(0).toString()));
+    QFile out(csv);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> rows = out.readAll().split('\n');
+    QCOMPARE(rows.first(), QByteArray("user_id,rank,item_id,score"));
+    int newcomerRows = 0;
+    for (const QByteArray &row : rows)
+        newcomerRows += row.startsWith("newcomer,");
+    QCOMPARE(newcomerRows, 4);
+
+    QSignalSpy failed(m_panel.get(), &ExperimentsPanel::issueReported);
+    m_panel->scoreHistories(m_dir.filePath(QStringLiteral("no-such-export")), histories, csv, 4);
+    QVERIFY(failed.wait(30000));
 }
 
 void TestExperimentsPanel::interruptedAndDelete()

@@ -16,6 +16,8 @@
 #include "experiments/deleterunjob.h"
 #include "experiments/exportdialog.h"
 #include "experiments/exportrunjob.h"
+#include "experiments/scorehistoriesdialog.h"
+#include "experiments/scorehistoriesjob.h"
 #include "experiments/loadcurvesjob.h"
 #include "experiments/metricscomparison.h"
 #include "experiments/rundetailsview.h"
@@ -29,10 +31,10 @@ namespace recforge::ui {
 ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     : QWidget(parent), m_jobs(jobs), m_title(new QLabel(this)), m_refresh(new QPushButton(this)),
       m_delete(new QPushButton(this)), m_export(new QPushButton(this)),
-      m_resume(new QPushButton(this)), m_model(new RunsTableModel(this)),
-      m_table(new QTableView(this)), m_tabs(new QTabWidget(this)),
-      m_curves(new TrainingCurvesChart(this)), m_comparison(new MetricsComparison(this)),
-      m_details(new RunDetailsView(this))
+      m_resume(new QPushButton(this)), m_score(new QPushButton(this)),
+      m_model(new RunsTableModel(this)), m_table(new QTableView(this)),
+      m_tabs(new QTabWidget(this)), m_curves(new TrainingCurvesChart(this)),
+      m_comparison(new MetricsComparison(this)), m_details(new RunDetailsView(this))
 {
     m_table->setObjectName(QStringLiteral("runsTable"));
     m_refresh->setObjectName(QStringLiteral("refreshRunsButton"));
@@ -64,6 +66,12 @@ ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
         if (dialog.exec() == QDialog::Accepted)
             exportRun(ids.first(), dialog.options());
     });
+    connect(m_score, &QPushButton::clicked, this, [this] {
+        ScoreHistoriesDialog dialog(this);
+        if (dialog.exec() == QDialog::Accepted)
+            scoreHistories(dialog.modelPath(), dialog.historiesPath(), dialog.outputPath(),
+                           dialog.k());
+    });
     connect(m_resume, &QPushButton::clicked, this, [this] {
         const QList<qint64> ids = selectedRunIds();
         if (ids.size() != 1)
@@ -85,6 +93,7 @@ ExperimentsPanel::ExperimentsPanel(JobManager *jobs, QWidget *parent)
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_title, 1);
     bar->addWidget(m_refresh);
+    bar->addWidget(m_score);
     bar->addWidget(m_resume);
     bar->addWidget(m_export);
     bar->addWidget(m_delete);
@@ -281,6 +290,21 @@ void ExperimentsPanel::exportRun(qint64 runId, const recforge::ExportOptions &op
     m_jobs->start(job);
 }
 
+void ExperimentsPanel::scoreHistories(const QString &model, const QString &histories,
+                                      const QString &output, int k)
+{
+    auto *job = new ScoreHistoriesJob(model, histories, output, k);
+    connect(job, &Job::succeeded, this, [this, job] {
+        for (const QString &w : job->warnings())
+            Q_EMIT issueReported(w);
+        Q_EMIT historiesScored(job->outputPath(), job->usersScored());
+    });
+    connect(job, &Job::failed, this, [this](const QString &message) {
+        Q_EMIT issueReported(tr("Could not score the histories: %1").arg(message));
+    });
+    m_jobs->start(job);
+}
+
 void ExperimentsPanel::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)
@@ -297,6 +321,9 @@ void ExperimentsPanel::retranslateUi()
     m_export->setText(tr("Export…"));
     m_export->setToolTip(tr("Export the selected finished run: weights, TorchScript, embeddings, "
                             "top-K lists and a report"));
+    m_score->setText(tr("Score a file…"));
+    m_score->setToolTip(tr("Re-open an exported model and write the top-K lists of a file of "
+                           "user histories"));
     m_resume->setText(tr("Resume"));
     m_resume->setToolTip(tr("Continue the selected interrupted, failed or cancelled training run "
                             "from its last checkpoint"));

@@ -51,6 +51,11 @@ public:
     void exportRun(qint64 runId, const recforge::ExportOptions &options);
     QPushButton *exportButton() const { return m_export; }
     QPushButton *resumeButton() const { return m_resume; }
+    // Re-opens an exported model and writes the top-K lists of a histories file (a
+    // ScoreHistoriesJob; historiesScored() on success, warnings and failures as issues). The
+    // "Score a file…" button asks for the paths in a ScoreHistoriesDialog.
+    void scoreHistories(const QString &model, const QString &histories, const QString &output,
+                        int k);
 
     RunsTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
@@ -62,6 +67,7 @@ public:
 Q_SIGNALS:
     void issueReported(const QString &text);
     void exported(const QString &dir, int files);
+    void historiesScored(const QString &csv, int users);
     // Resume was pressed on an interrupted, failed or cancelled run (the Training panel queues it).
     void resumeRequested(qint64 runId, const QString &runName);
     // The curves of the selected runs are drawn (tests wait for it).
@@ -84,6 +90,7 @@ private:
     QPushButton *m_delete;
     QPushButton *m_export;
     QPushButton *m_resume;
+    QPushButton *m_score;
     RunsTableModel *m_model;
     QTableView *m_table;
     QTabWidget *m_tabs;
