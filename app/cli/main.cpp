@@ -23,8 +23,7 @@ const std::vector<Command> &commands()
          "list runs (runs list), show one (runs show --run ID) or resume an interrupted one (runs "
          "resume --run ID)",
          runRuns},
-        {"export", "export a run's model (safetensors, TorchScript, embeddings, top-K)",
-         runExport},
+        {"export", "export a run's model (safetensors, TorchScript, embeddings, top-K)", runExport},
         {"recommend", "top-K for user histories with an exported model", runRecommend},
     };
     return all;
