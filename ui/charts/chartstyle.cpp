@@ -1,5 +1,7 @@
 #include "chartstyle.h"
 
+#include <algorithm>
+
 #include "charts/qcp.h"
 
 namespace recforge::ui {
@@ -71,6 +73,30 @@ QColor ChartStyle::barColor(int index)
         QColor(33, 113, 181), QColor(49, 163, 84), QColor(230, 85, 13),   QColor(117, 107, 177),
         QColor(214, 39, 40),  QColor(140, 86, 75), QColor(227, 119, 194), QColor(127, 127, 127)};
     return colors[index % int(std::size(colors))];
+}
+
+void ChartStyle::horizontalBars(QCustomPlot *plot, const QVector<QString> &labels,
+                                const QVector<double> &values, int colour, double headroom)
+{
+    // The key axis runs bottom-up: the first entry gets the highest key.
+    QVector<double> keys;
+    double maxValue = 0;
+    for (int i = 0; i < values.size(); ++i) {
+        keys << double(values.size() - i);
+        maxValue = std::max(maxValue, values[i]);
+    }
+    auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
+    ticker->addTicks(keys, labels);
+    plot->yAxis->setTicker(ticker);
+    plot->yAxis->grid()->setVisible(false);
+    auto *bars = new QCPBars(plot->yAxis, plot->xAxis);
+    bars->setWidth(0.7);
+    bars->setPen(Qt::NoPen);
+    bars->setBrush(barColor(colour));
+    bars->setData(keys, values);
+    plot->yAxis->setRange(0.4, values.size() + 0.6);
+    plot->xAxis->setRange(0, maxValue * headroom);
+    plot->replot();
 }
 
 } // namespace recforge::ui

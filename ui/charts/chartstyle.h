@@ -2,6 +2,7 @@
 
 #include <QColor>
 #include <QString>
+#include <QVector>
 
 class QCustomPlot;
 
@@ -17,6 +18,10 @@ public:
     static QColor accent();
     static QColor accentFill();
     static QColor barColor(int index);
+    // Horizontal bars, labels[0] / values[0] at the top (same sizes), in barColor(colour), the
+    // value axis from 0 to `headroom` x the largest value; replots.
+    static void horizontalBars(QCustomPlot *plot, const QVector<QString> &labels,
+                               const QVector<double> &values, int colour, double headroom);
 };
 
 } // namespace recforge::ui

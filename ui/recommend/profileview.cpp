@@ -101,34 +101,19 @@ void ProfileView::plotAffinity(QCustomPlot *plot, const QString &title,
         plot->replot();
         return;
     }
-    QVector<double> keys, values;
+    QVector<double> values;
     QVector<QString> labels;
-    double maxValue = 0;
-    // Largest at the top: the key axis runs bottom-up.
-    for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
-        keys << double(keys.size() + 1);
-        values << 100.0 * it->share;
-        QString name = QString::fromStdString(it->name);
+    for (const recforge::Affinity &entry : entries) {
+        values << 100.0 * entry.share;
+        QString name = QString::fromStdString(entry.name);
         if (name == QLatin1String("(none)"))
             name = tr("(none)");
         else if (name == QLatin1String("other"))
             name = tr("other");
         labels << (name.size() > 22 ? name.left(21) + QChar(0x2026) : name);
-        maxValue = std::max(maxValue, 100.0 * it->share);
     }
-    auto ticker = QSharedPointer<QCPAxisTickerText>(new QCPAxisTickerText);
-    ticker->addTicks(keys, labels);
-    plot->yAxis->setTicker(ticker);
-    plot->yAxis->grid()->setVisible(false);
-    auto *bars = new QCPBars(plot->yAxis, plot->xAxis);
-    bars->setWidth(0.7);
-    bars->setPen(Qt::NoPen);
-    bars->setBrush(ChartStyle::barColor(colour));
-    bars->setData(keys, values, true);
-    plot->yAxis->setRange(0.4, keys.size() + 0.6);
-    plot->xAxis->setRange(0, maxValue * 1.1);
-    plot->setMinimumHeight(std::max(150, 50 + 18 * int(keys.size())));
-    plot->replot();
+    plot->setMinimumHeight(std::max(150, 50 + 18 * int(values.size())));
+    ChartStyle::horizontalBars(plot, labels, values, colour, 1.1);
 }
 
 void ProfileView::plotActivity()
