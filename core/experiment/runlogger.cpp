@@ -44,6 +44,10 @@ void RunLogger::onCheckpoint(const CheckpointEvent &event)
         !recorded)
         m_store.logMessage(m_run, "warning",
                            "checkpoint not recorded: " + recorded.error().toString());
+    // Committed before the next epoch prunes older checkpoint files: a crash then always finds
+    // a recorded checkpoint whose file still exists.
+    else if (auto flushed = m_store.flush(); !flushed)
+        m_forward.onMessage("checkpoint record: " + flushed.error().toString());
     if (m_forwardTrain)
         m_forwardTrain->onCheckpoint(event);
 }

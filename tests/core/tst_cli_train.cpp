@@ -164,10 +164,10 @@ private Q_SLOTS:
         const int run = runs[0].toObject()["id"].toInt();
         QCOMPARE(runs[0].toObject()["status"].toString(), QStringLiteral("interrupted"));
 
-        QCOMPARE(runCli({"runs", "resume", "--project", project, "--run", QString::number(run),
+        QVERIFY2(runCli({"runs", "resume", "--project", project, "--run", QString::number(run),
                          "--json", "--quiet"},
-                        &out, &err),
-                 0);
+                        &out, &err) == 0,
+                 qPrintable(out + err));
         const QJsonObject resumed = parseJson(out);
         QVERIFY2(resumed["ok"].toBool(), qPrintable(out + err));
         QCOMPARE(resumed["run"].toInt(), run); // the same run, continued in place
