@@ -16,7 +16,7 @@ set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS OFF)
 # Runtime libraries, matching scripts/deps.sh (the one place the build dependencies are listed).
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "libtorch1.13, libopenblas0-openmp, libsqlite3-0, libqt6widgets6, libqt6sql6-sqlite, libqcustomplot2.1-qt6 | libqcustomplot2.1")
+    "libtorch1.13, libopenblas0-openmp, libsqlite3-0, libsentencepiece0, libqt6widgets6, libqt6sql6-sqlite, libqcustomplot2.1-qt6 | libqcustomplot2.1")
 set(CPACK_PACKAGE_FILE_NAME "recforge-${PROJECT_VERSION}-Linux")
 set(CPACK_OUTPUT_FILE_PREFIX ${CMAKE_BINARY_DIR}/packages)
 include(CPack)
