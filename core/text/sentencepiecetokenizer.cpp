@@ -220,10 +220,11 @@ Expected<SentencePieceTokenizer> SentencePieceTokenizer::fromBytes(std::string b
 {
     SentencePieceTokenizer tokenizer;
     const auto status = tokenizer.m_processor->LoadFromSerializedProto(bytes);
-    if (!status.ok() || tokenizer.m_processor->GetPieceSize() == 0)
-        return makeError(ErrorCode::Parse,
-                         std::string("not a SentencePiece model (") + status.message() + ")",
+    if (!status.ok() || tokenizer.m_processor->GetPieceSize() == 0) {
+        const std::string reason = status.ok() ? "no pieces" : status.message();
+        return makeError(ErrorCode::Parse, "not a SentencePiece model (" + reason + ")",
                          Location{name, 0, 0, {}});
+    }
     SpecialIds &special = tokenizer.m_special;
     const std::pair<int32_t *, const char *> wanted[] = {
         {&special.pad, kPad}, {&special.unk, kUnk},   {&special.cls, kCls},

@@ -74,4 +74,14 @@ std::string itemText(const ItemInfo &item)
     return out;
 }
 
+std::vector<std::string> itemTexts(const Dataset &dataset)
+{
+    std::vector<std::string> texts;
+    texts.reserve(size_t(dataset.itemCount()));
+    for (int32_t i = 0; i < dataset.itemCount(); ++i)
+        texts.push_back(size_t(i) < dataset.itemInfo.size() ? itemText(dataset.itemInfo[size_t(i)])
+                                                            : std::string());
+    return texts;
+}
+
 } // namespace recforge

@@ -16,6 +16,7 @@
 
 namespace recforge {
 
+struct Dataset;
 struct ItemInfo;
 
 // Ids of the special tokens in one vocabulary. All are valid ids (>= 0) and pairwise distinct.
@@ -75,5 +76,9 @@ std::vector<int32_t> buildModelInput(std::span<const int32_t> tokens, const Spec
 // trimmed, so every item is one line. Price and free-form attributes are not text and are not
 // included. An item without any text gives "".
 std::string itemText(const ItemInfo &item);
+
+// itemText() of every item of `dataset`, indexed like dataset.items (items without text give "",
+// which tokenizer training skips).
+std::vector<std::string> itemTexts(const Dataset &dataset);
 
 } // namespace recforge

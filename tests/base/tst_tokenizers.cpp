@@ -215,6 +215,42 @@ private Q_SLOTS:
         QVERIFY(a->bytes() != c->bytes());
     }
 
+    void sentencePieceTrainsOnADatasetCatalogue()
+    {
+        Dataset dataset;
+        const std::vector<std::string> titles = productTitles();
+        for (size_t i = 0; i < titles.size(); ++i)
+            dataset.items.intern("item" + std::to_string(i));
+        dataset.items.intern("no-text");
+        dataset.syncInfoSizes();
+        for (size_t i = 0; i < titles.size(); ++i) {
+            dataset.itemInfo[i].title = titles[i];
+            dataset.itemInfo[i].categoryPath = {i % 2 ? "数码" : "Fashion", "Shoes"};
+        }
+        const std::vector<std::string> texts = itemTexts(dataset);
+        QCOMPARE(int(texts.size()), int(titles.size()) + 1);
+        QCOMPARE(texts[1], titles[1] + " | 数码 > Shoes");
+        QCOMPARE(texts.back(), std::string());
+        auto tok = SentencePieceTokenizer::train(texts, smallParams());
+        QVERIFY2(tok, tok ? "" : tok.error().toString().c_str());
+        QCOMPARE(tok->decode(tok->encode(texts[1])), texts[1]);
+    }
+
+    void sentencePieceCutsLongTextsInsteadOfSkipping()
+    {
+        // Every text is longer than the limit; SentencePiece alone would skip them all and fail.
+        // The cut lands inside a 3-byte character for some texts and must not split it.
+        std::vector<std::string> texts = productTitles();
+        for (std::string &t : texts)
+            t += " 这是一段很长的商品描述文字用来测试截断 the description goes on and on";
+        SentencePieceParams params = smallParams();
+        params.maxSentenceLength = 40;
+        auto tok = SentencePieceTokenizer::train(texts, params);
+        QVERIFY2(tok, tok ? "" : tok.error().toString().c_str());
+        QCOMPARE(tok->idOf("\xEF\xBF\xBD"), -1);  // no U+FFFD from a split character
+        QVERIFY(tok->idOf("\xE2\x96\x81on") < 0); // words past the cut were never seen
+    }
+
     void sentencePieceErrors()
     {
         auto none = SentencePieceTokenizer::train({}, smallParams());
