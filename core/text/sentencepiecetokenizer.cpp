@@ -10,8 +10,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
-#include <sentencepiece_processor.h>
-#include <sentencepiece_trainer.h>
+#include "spm/spmapi.h"
 
 namespace recforge {
 
@@ -36,46 +35,46 @@ std::string_view cutAtCharBoundary(std::string_view text, size_t maxBytes)
 }
 
 // Feeds the non-empty texts to the trainer, cut to the length limit; stops on request.
-class CorpusIterator final : public sentencepiece::SentenceIterator {
+class CorpusFeeder {
 public:
-    CorpusIterator(const std::vector<std::string> &texts, size_t maxBytes, StopToken stop)
+    CorpusFeeder(const std::vector<std::string> &texts, size_t maxBytes, StopToken stop)
         : m_texts(texts), m_maxBytes(maxBytes), m_stop(std::move(stop))
     {
-        advanceToText();
     }
-    bool done() const override { return m_index >= m_texts.size() || m_cancelled; }
-    void Next() override
-    {
-        ++m_index;
-        advanceToText();
-    }
-    const std::string &value() const override { return m_value; }
-    sentencepiece::util::Status status() const override
-    {
-        if (m_cancelled)
-            return {sentencepiece::util::StatusCode::kCancelled, "cancelled"};
-        return {};
-    }
-    bool cancelled() const { return m_cancelled; }
-
-private:
-    void advanceToText()
+    spm::Feed operator()(std::string &value)
     {
         while (m_index < m_texts.size() && m_texts[m_index].empty())
             ++m_index;
         if (m_stop.stopRequested())
-            m_cancelled = true;
-        else if (m_index < m_texts.size())
-            m_value = std::string(cutAtCharBoundary(m_texts[m_index], m_maxBytes));
+            return spm::Feed::Cancelled;
+        if (m_index >= m_texts.size())
+            return spm::Feed::End;
+        value = std::string(cutAtCharBoundary(m_texts[m_index++], m_maxBytes));
+        return spm::Feed::Text;
     }
 
+private:
     const std::vector<std::string> &m_texts;
     size_t m_maxBytes;
     StopToken m_stop;
     size_t m_index = 0;
-    bool m_cancelled = false;
-    std::string m_value;
 };
+
+// The SentencePiece module's table; every tokenizer object was made through one, so methods
+// after construction may assume it.
+const spm::Api &moduleApi()
+{
+    return *spm::api(nullptr);
+}
+
+Expected<const spm::Api *> requireModule()
+{
+    std::string error;
+    const spm::Api *api = spm::api(&error);
+    if (!api)
+        return makeError(ErrorCode::Internal, error);
+    return api;
+}
 
 const char *normalizationName(SentencePieceNormalization n)
 {
@@ -166,10 +165,7 @@ Status writeAtomically(const std::string &path, const std::string &bytes)
 
 } // namespace
 
-SentencePieceTokenizer::SentencePieceTokenizer()
-    : m_processor(std::make_unique<sentencepiece::SentencePieceProcessor>())
-{
-}
+SentencePieceTokenizer::SentencePieceTokenizer() = default;
 SentencePieceTokenizer::SentencePieceTokenizer(SentencePieceTokenizer &&) noexcept = default;
 SentencePieceTokenizer &
 SentencePieceTokenizer::operator=(SentencePieceTokenizer &&) noexcept = default;
@@ -187,17 +183,20 @@ SentencePieceTokenizer::train(const std::vector<std::string> &texts,
     if (!anyText)
         return makeError(ErrorCode::Empty, "cannot train a tokenizer: the corpus has no text");
 
-    // SentencePiece's sampling and shuffling draw from one process-wide generator.
-    sentencepiece::SetRandomGeneratorSeed(params.seed);
-    CorpusIterator corpus(texts, size_t(params.maxSentenceLength), stop);
+    auto api = requireModule();
+    if (!api)
+        return tl::unexpected(api.error());
+    // SentencePiece's sampling and shuffling draw from one process-wide generator (seeded by
+    // the module's train()).
+    CorpusFeeder corpus(texts, size_t(params.maxSentenceLength), stop);
     std::string model;
-    const auto status =
-        sentencepiece::SentencePieceTrainer::Train(trainerArgs(params), &corpus, &model);
-    if (corpus.cancelled())
+    bool cancelled = false;
+    const std::string failure =
+        (*api)->train(trainerArgs(params), params.seed, std::ref(corpus), &model, &cancelled);
+    if (cancelled)
         return makeError(ErrorCode::Cancelled, "tokenizer training cancelled");
-    if (!status.ok())
-        return makeError(ErrorCode::InvalidArgument,
-                         std::string("SentencePiece training failed: ") + status.message());
+    if (!failure.empty())
+        return makeError(ErrorCode::InvalidArgument, "SentencePiece training failed: " + failure);
     return fromBytes(std::move(model), "trained model");
 }
 
@@ -218,10 +217,14 @@ Expected<SentencePieceTokenizer> SentencePieceTokenizer::load(const std::string 
 Expected<SentencePieceTokenizer> SentencePieceTokenizer::fromBytes(std::string bytes,
                                                                    const std::string &name)
 {
+    auto api = requireModule();
+    if (!api)
+        return tl::unexpected(api.error());
     SentencePieceTokenizer tokenizer;
-    const auto status = tokenizer.m_processor->LoadFromSerializedProto(bytes);
-    if (!status.ok() || tokenizer.m_processor->GetPieceSize() == 0) {
-        const std::string reason = status.ok() ? "no pieces" : status.message();
+    tokenizer.m_processor = std::shared_ptr<void>((*api)->create(), (*api)->destroy);
+    const std::string failure = (*api)->load(tokenizer.m_processor.get(), bytes);
+    if (!failure.empty() || (*api)->pieceSize(tokenizer.m_processor.get()) == 0) {
+        const std::string reason = failure.empty() ? "no pieces" : failure;
         return makeError(ErrorCode::Parse, "not a SentencePiece model (" + reason + ")",
                          Location{name, 0, 0, {}});
     }
@@ -249,14 +252,14 @@ Status SentencePieceTokenizer::save(const std::string &path) const
 std::vector<int32_t> SentencePieceTokenizer::encode(std::string_view utf8) const
 {
     std::vector<int> ids;
-    m_processor->Encode(utf8, &ids).IgnoreError(); // fails only for an unloaded model
+    moduleApi().encodeIds(m_processor.get(), utf8, &ids);
     return {ids.begin(), ids.end()};
 }
 
 std::vector<std::string> SentencePieceTokenizer::pieces(std::string_view utf8) const
 {
     std::vector<std::string> out;
-    m_processor->Encode(utf8, &out).IgnoreError();
+    moduleApi().encodePieces(m_processor.get(), utf8, &out);
     return out;
 }
 
@@ -272,8 +275,8 @@ std::string SentencePieceTokenizer::decode(std::span<const int32_t> ids) const
         if (segment.empty())
             return;
         std::string text;
-        m_processor->Decode(segment, &text).IgnoreError();
-        if (!out.empty() && m_processor->IdToPiece(segment.front()).starts_with(kWordBoundary))
+        moduleApi().decode(m_processor.get(), segment, &text);
+        if (!out.empty() && tokenOf(segment.front()).starts_with(kWordBoundary))
             out.push_back(' ');
         out += text;
         segment.clear();
@@ -295,21 +298,21 @@ std::string SentencePieceTokenizer::decode(std::span<const int32_t> ids) const
 
 int32_t SentencePieceTokenizer::vocabSize() const
 {
-    return m_processor->GetPieceSize();
+    return moduleApi().pieceSize(m_processor.get());
 }
 
 std::string SentencePieceTokenizer::tokenOf(int32_t id) const
 {
     if (id < 0 || id >= vocabSize())
         return {};
-    return m_processor->IdToPiece(id);
+    return moduleApi().idToPiece(m_processor.get(), id);
 }
 
 int32_t SentencePieceTokenizer::idOf(std::string_view token) const
 {
     // PieceToId answers unk_id for unknown pieces; only the [UNK] piece itself maps there.
-    const int id = m_processor->PieceToId(token);
-    if (id < 0 || id >= vocabSize() || m_processor->IdToPiece(id) != token)
+    const int id = moduleApi().pieceToId(m_processor.get(), token);
+    if (id < 0 || id >= vocabSize() || tokenOf(id) != token)
         return -1;
     return id;
 }

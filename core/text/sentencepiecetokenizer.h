@@ -19,10 +19,6 @@
 #include "common/progress.h"
 #include "text/tokenizer.h"
 
-namespace sentencepiece {
-class SentencePieceProcessor;
-}
-
 namespace recforge {
 
 enum class SentencePieceModelType { Unigram, Bpe };
@@ -63,7 +59,8 @@ public:
     // Errors: Empty when no text is left, InvalidArgument for bad params or when SentencePiece
     // rejects the corpus (its message is passed through, e.g. "Vocabulary size is too large"),
     // Cancelled when `stop` is requested while the corpus is being fed (SentencePiece's own
-    // training loop cannot be interrupted).
+    // training loop cannot be interrupted), Internal when the SentencePiece module
+    // (librecforge_spm.so, see spm/spmapi.h) cannot be loaded - also for load/fromBytes.
     static Expected<SentencePieceTokenizer> train(const std::vector<std::string> &texts,
                                                   const SentencePieceParams &params,
                                                   StopToken stop = {});
@@ -96,7 +93,9 @@ public:
 private:
     SentencePieceTokenizer();
 
-    std::unique_ptr<sentencepiece::SentencePieceProcessor> m_processor;
+    // A SentencePieceProcessor inside librecforge_spm.so (see spm/spmapi.h), deleted by the
+    // module's destroy().
+    std::shared_ptr<void> m_processor;
     std::string m_bytes;
     SpecialIds m_special;
 };
