@@ -10,6 +10,7 @@ RECFORGE_PACKAGES=(
     libtorch-dev libgloo-dev
     libopenblas0-openmp   # without it LibTorch falls back to reference BLAS (~20x slower matmul)
     libsqlite3-dev nlohmann-json3-dev libsentencepiece-dev libexpected-dev
+    libhnswlib-dev   # approximate top-K (header-only HNSW)
     xvfb xauth imagemagick fonts-noto-cjk   # fonts-noto-cjk: Chinese UI text and screenshots
     python3-torch python3-pandas python3-numpy   # reference implementations for bench/ and interop tests
     dpkg-dev file

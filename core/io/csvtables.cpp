@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 
+#include <ATen/Parallel.h>
 #include <torch/torch.h>
 
 namespace recforge {
@@ -112,45 +113,17 @@ Status TopKCsvWriter::append(const std::string &userId, const std::vector<Ranked
 std::vector<std::vector<RankedItem>> topKRows(const at::Tensor &scores, const at::Tensor &mask,
                                               int k)
 {
-    at::Tensor s = scores.detach().to(torch::kCPU, torch::kFloat).clone();
-    at::Tensor allowed = torch::ones_like(s, torch::kBool);
-    if (mask.defined()) {
-        const at::Tensor m = mask.to(torch::kCPU);
-        s.masked_fill_(m, -std::numeric_limits<float>::infinity());
-        allowed = m.logical_not();
-    }
-    const int64_t rows = s.size(0), items = s.size(1);
-    const int64_t kk = std::min<int64_t>(k, items);
+    at::Tensor s = scores.detach().to(torch::kCPU, torch::kFloat).contiguous().clone();
+    if (mask.defined())
+        s.masked_fill_(mask.to(torch::kCPU), std::numeric_limits<float>::quiet_NaN());
+    const int64_t rows = s.size(0);
+    const auto items = int32_t(s.size(1));
     std::vector<std::vector<RankedItem>> out(static_cast<size_t>(rows));
-    if (kk <= 0)
-        return out;
-    // topk's order among equal scores is unspecified: sort the candidates again by (score desc,
-    // index asc) so exports are reproducible. Candidates: topk of a slightly larger k would miss
-    // long tie runs, so ties at the cut are resolved over the full row instead.
-    const auto [values, indices] = s.topk(kk, 1, true, true);
-    const float *v = values.data_ptr<float>();
-    const int64_t *ix = indices.data_ptr<int64_t>();
     const float *sp = s.data_ptr<float>();
-    const bool *ap = allowed.data_ptr<bool>();
-    for (int64_t r = 0; r < rows; ++r) {
-        const float cut = v[r * kk + kk - 1];
-        std::vector<RankedItem> candidates;
-        for (int64_t j = 0; j < kk; ++j)
-            if (v[r * kk + j] > cut)
-                candidates.push_back({int32_t(ix[r * kk + j]), v[r * kk + j]});
-        // Every allowed item at exactly the cut score, lowest index first.
-        for (int64_t i = 0; i < items && int64_t(candidates.size()) < kk; ++i)
-            if (ap[r * items + i] && sp[r * items + i] == cut)
-                candidates.push_back({int32_t(i), cut});
-        std::stable_sort(candidates.begin(), candidates.end(),
-                         [](const RankedItem &a, const RankedItem &b) {
-                             return a.score != b.score ? a.score > b.score : a.item < b.item;
-                         });
-        auto &row = out[size_t(r)];
-        for (const RankedItem &c : candidates)
-            if (ap[r * items + c.item])
-                row.push_back(c);
-    }
+    at::parallel_for(0, rows, 1, [&](int64_t begin, int64_t end) {
+        for (int64_t r = begin; r < end; ++r)
+            out[size_t(r)] = bestOfRow(sp + r * items, items, k);
+    });
     return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include "common/error.h"
 #include "io/atomicfile.h"
+#include "recommend/rankeditem.h"
 
 namespace recforge {
 
@@ -35,12 +36,6 @@ private:
     int64_t m_dimension = 0;
 };
 
-// One recommended item of a list.
-struct RankedItem {
-    int32_t item = 0; // internal index
-    float score = 0;
-};
-
 // "user_id,rank,item_id,score[,title]": one line per recommended item, rank 1 = best.
 class TopKCsvWriter {
 public:
@@ -60,7 +55,7 @@ private:
 
 // Best `k` items of each row of scores [batch, items] float32 whose mask is false (mask [batch,
 // items] bool, true = excluded; undefined = nothing excluded). Ties: lower item index first.
-// Rows hold fewer than k entries when fewer items are allowed.
+// NaN scores are never listed. Rows hold fewer than k entries when fewer items are allowed.
 std::vector<std::vector<RankedItem>> topKRows(const at::Tensor &scores, const at::Tensor &mask,
                                               int k);
 

@@ -226,6 +226,26 @@ Status Exporter::embeddings(UserBatches &users)
     return {};
 }
 
+Expected<MipsIndex> Exporter::buildIndex(EmbeddingMatrix &itemVectors, std::vector<float> &bias)
+{
+    const torch::Tensor e = model.itemEmbeddings();
+    if (!e.defined())
+        return makeError(ErrorCode::InvalidArgument,
+                         "approximate top-K needs item embeddings, and model '" + model.id() +
+                             "' has none (use an embedding model such as bprmf or sasrec, or "
+                             "exact top-K)");
+    const torch::Tensor cpu = e.detach().to(torch::kCPU, torch::kFloat).contiguous();
+    itemVectors.rows = int32_t(cpu.size(0));
+    itemVectors.dim = int32_t(cpu.size(1));
+    itemVectors.values.assign(cpu.data_ptr<float>(), cpu.data_ptr<float>() + cpu.numel());
+    if (const torch::Tensor b = model.itemBias(); b.defined()) {
+        const torch::Tensor bc = b.detach().to(torch::kCPU, torch::kFloat).contiguous();
+        bias.assign(bc.data_ptr<float>(), bc.data_ptr<float>() + bc.numel());
+    }
+    progress.setStage("top-K index", itemVectors.rows);
+    return MipsIndex::build(itemVectors, bias, options.index, &progress);
+}
+
 Status Exporter::topK(UserBatches &users)
 {
     const int32_t n = users.users();
@@ -243,19 +263,55 @@ Status Exporter::topK(UserBatches &users)
     if (!csv)
         return tl::unexpected(csv.error());
     torch::NoGradGuard noGrad;
+    std::optional<MipsIndex> index;
+    EmbeddingMatrix itemVectors;
+    std::vector<float> bias;
+    if (options.approximateTopK) {
+        auto built = buildIndex(itemVectors, bias);
+        if (!built)
+            return tl::unexpected(built.error());
+        index.emplace(std::move(*built));
+        progress.setStage("top-K", n);
+    }
+    const int stride = options.recallSample > 0 ? std::max(1, n / options.recallSample) : 0;
+    RecallAtK recall;
+    int64_t recallUsers = 0;
     ScoreRequest request;
     const int64_t items = model.itemCount();
     for (int32_t begin = 0; begin < n; begin += users.batch()) {
         const int32_t end = std::min(n, begin + users.batch());
         users.fill(begin, end, request);
-        torch::Tensor scores = model.scoreItems(request).to(torch::kCPU);
-        torch::Tensor mask = torch::zeros({end - begin, items}, torch::kBool);
-        bool *m = mask.data_ptr<bool>();
-        for (size_t r = 0; r < request.size(); ++r)
-            for (int32_t item : request.histories[r].items)
-                if (item >= 0 && item < items)
-                    m[int64_t(r) * items + item] = true;
-        const auto lists = topKRows(scores, mask, options.k);
+        std::vector<std::vector<RankedItem>> lists;
+        if (index) {
+            std::vector<std::vector<int32_t>> seen(request.size());
+            for (size_t r = 0; r < request.size(); ++r)
+                seen[r].assign(request.histories[r].items.begin(),
+                               request.histories[r].items.end());
+            const torch::Tensor u =
+                model.userEmbeddings(request).detach().to(torch::kCPU, torch::kFloat).contiguous();
+            const std::span<const float> rows(u.data_ptr<float>(), size_t(u.numel()));
+            lists = index->search(rows, u.size(0), options.k, seen, options.index.ef);
+            // The recall sample: every stride-th user, scored exactly as well.
+            for (int32_t user = begin; stride > 0 && user < end; ++user) {
+                if (user % stride != 0)
+                    continue;
+                const size_t r = size_t(user - begin);
+                const auto row = rows.subspan(r * size_t(itemVectors.dim), size_t(itemVectors.dim));
+                const auto exact =
+                    exactTopK(itemVectors, bias, row, 1, options.k, std::span(seen).subspan(r, 1));
+                recall.add({lists[r]}, exact);
+                ++recallUsers;
+            }
+        } else {
+            torch::Tensor scores = model.scoreItems(request).to(torch::kCPU);
+            torch::Tensor mask = torch::zeros({end - begin, items}, torch::kBool);
+            bool *m = mask.data_ptr<bool>();
+            for (size_t r = 0; r < request.size(); ++r)
+                for (int32_t item : request.histories[r].items)
+                    if (item >= 0 && item < items)
+                        m[int64_t(r) * items + item] = true;
+            lists = topKRows(scores, mask, options.k);
+        }
         for (size_t r = 0; r < lists.size(); ++r)
             if (auto ok = csv->append(dataset.users.id(begin + int32_t(r)), lists[r],
                                       dataset.items.ids(), titles);
@@ -272,7 +328,17 @@ Status Exporter::topK(UserBatches &users)
         {"columns", anyTitle ? nlohmann::json{"user_id", "rank", "item_id", "score", "title"}
                              : nlohmann::json{"user_id", "rank", "item_id", "score"}},
         {"history", "each user's complete sequence in the dataset"},
-        {"masked", "every item of that history"}};
+        {"masked", "every item of that history"},
+        {"method", index ? "hnsw" : "exact"}};
+    if (index) {
+        config["topk"]["index"] = {{"m", options.index.m},
+                                   {"ef_construction", options.index.efConstruction},
+                                   {"ef", options.index.ef}};
+        if (recallUsers > 0)
+            config["topk"]["recall_at_k"] = {{"value", recall.value()},
+                                             {"sample_users", recallUsers},
+                                             {"against", "exact top-K of the same scores"}};
+    }
     config["files"]["topk"] = "topk.csv";
     stage("topk.csv");
     return {};

@@ -69,6 +69,9 @@ struct Exporter {
     Status checkpoint();
     Status embeddings(UserBatches &users);
     Status topK(UserBatches &users);
+    // The HNSW index over the model's item embeddings (+ item bias) for approximate top-K; fills
+    // itemVectors and bias with what it indexed. Errors: InvalidArgument (no embeddings).
+    Expected<MipsIndex> buildIndex(EmbeddingMatrix &itemVectors, std::vector<float> &bias);
 };
 
 } // namespace recforge::exportstage

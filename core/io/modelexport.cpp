@@ -243,6 +243,12 @@ Expected<ExportResult> exportModel(Recommender &model, const Dataset &dataset,
         result.files.push_back({name, int64_t(fs::file_size(target, ec))});
     }
     result.warnings = std::move(ex.warnings);
+    if (const auto topk = ex.config.find("topk"); topk != ex.config.end()) {
+        if (const auto recall = topk->find("recall_at_k"); recall != topk->end()) {
+            result.topKRecall = (*recall)["value"].get<double>();
+            result.topKRecallUsers = (*recall)["sample_users"].get<int64_t>();
+        }
+    }
     result.seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     return result;

@@ -23,6 +23,7 @@
 #include "common/progress.h"
 #include "data/dataset.h"
 #include "data/idmap.h"
+#include "recommend/mipsindex.h"
 
 namespace recforge {
 
@@ -40,6 +41,13 @@ struct ExportOptions {
     int k = 10;                     // top-K list length
     int batch = 1024;               // users scored together (bounds memory: batch x items)
     bool titles = true;             // topk.csv gets a title column when items have titles
+    // topk.csv from an HNSW index over the item embeddings (recommend/mipsindex.h) instead of
+    // scoring every item: for large catalogues. Needs a model with embeddings (bprmf, sasrec,
+    // bert4rec). Recall@k against exact top-K is measured on about recallSample users (every
+    // n/recallSample-th user; 0 = none) and written to config.json.
+    bool approximateTopK = false;
+    MipsIndexParams index;
+    int recallSample = 1000;
     nlohmann::json extra = nullptr; // stored as config.json "source" (run id, project...)
     // Small files written with the export ({name, content}), e.g. report.html; listed in
     // config.json "files" under the name's stem.
@@ -57,6 +65,8 @@ struct ExportResult {
     std::vector<ExportedFile> files;
     std::vector<Warning> warnings; // formats skipped because the model has no such data
     double seconds = 0;
+    double topKRecall = -1;      // approximate top-K: recall@k against exact (-1 = not measured)
+    int64_t topKRecallUsers = 0; // users in that sample
 };
 
 // Exports `model` (fitted on `dataset`'s ids: same item count) into options.dir. Histories for
