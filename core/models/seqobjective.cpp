@@ -80,7 +80,7 @@ BatchLoss SeqObjective::loss(int64_t batch)
         rows.push_back(tokensOf(e));
     torch::Tensor tokens = leftPadded(rows).to(m_device); // [B, W]
     torch::Tensor table = m_net->itemTable();
-    const torch::Tensor featureTable = m_net->hasFeatures() ? table : torch::Tensor();
+    const torch::Tensor featureTable = m_net->composedItems() ? table : torch::Tensor();
     torch::Tensor input, targets;
     if (m_variant == SeqVariant::Causal) {
         const int64_t w = tokens.size(1);
@@ -89,14 +89,14 @@ BatchLoss SeqObjective::loss(int64_t batch)
         // Left padding: a real input position always has a real next item as its target.
         const torch::Tensor positions = (input != 0).reshape(-1).nonzero().squeeze(1);
         torch::Tensor hidden = m_net->encode(input, true, featureTable);
-        hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions);
+        hidden = m_net->output(hidden.reshape({-1, hidden.size(2)}).index_select(0, positions));
         torch::Tensor t = targets.reshape(-1).index_select(0, positions) - 1;
         return {positionLoss(hidden, table, t), int64_t(examples.size())};
     }
     auto [masked, mask] = clozeMask(tokens, m_p.maskProb, m_net->maskToken());
     const torch::Tensor positions = mask.reshape(-1).nonzero().squeeze(1);
     torch::Tensor hidden = m_net->encode(masked, false, featureTable);
-    hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions);
+    hidden = m_net->output(hidden.reshape({-1, hidden.size(2)}).index_select(0, positions));
     torch::Tensor t = tokens.reshape(-1).index_select(0, positions) - 1;
     return {positionLoss(hidden, table, t), int64_t(examples.size())};
 }

@@ -19,7 +19,13 @@ public:
                  const TrainingData &data, const FitContext &ctx, Recommender &model);
 
     int64_t exampleCount() const { return int64_t(m_offsets.size()) - 1; }
+    // Fine-tuning groups (finetuneParameterGroups); empty = every parameter at scale 1.
+    void setParameterGroups(std::vector<ParameterGroup> groups) { m_groups = std::move(groups); }
     torch::nn::Module &module() override { return *m_net; }
+    std::vector<ParameterGroup> parameterGroups() override
+    {
+        return m_groups.empty() ? Objective::parameterGroups() : m_groups;
+    }
     void setDevice(const torch::Device &device) override { m_device = device; }
     int64_t beginEpoch(int epoch, int64_t batchSize, std::mt19937_64 &rng) override;
     BatchLoss loss(int64_t batch) override;
@@ -45,3 +51,4 @@ private:
 };
 
 } // namespace recforge
+    std::vector<ParameterGroup> m_groups;

@@ -5,6 +5,7 @@
 
 #include "models/itemfeatures.h"
 #include "models/seqobjective.h"
+#include "train/seqpretrained.h"
 #include "train/trainer.h"
 
 namespace recforge {
@@ -24,6 +25,17 @@ SeqTransformer::~SeqTransformer() = default;
 void SeqTransformer::setItemFeatures(std::shared_ptr<const ItemFeatures> features)
 {
     m_features = std::move(features);
+}
+
+void SeqTransformer::setTextVectors(torch::Tensor vectors)
+{
+    m_textVectors = std::move(vectors);
+}
+
+void SeqTransformer::setPretrained(std::string path, FinetuneOptions options)
+{
+    m_pretrained = std::move(path);
+    m_finetune = options;
 }
 
 int32_t SeqTransformer::itemCount() const
@@ -63,13 +75,33 @@ Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
     if (m_p.itemFeatures && !features)
         ctx.observer->onMessage("item features requested but none match this data; training "
                                 "without them");
+    if (auto s = m_finetune.validate(); !s)
+        return s;
+    SeqNetExtras extras;
+    if (m_textVectors.defined() && m_textVectors.dim() == 2 &&
+        m_textVectors.size(0) == data.itemCount())
+        extras.textVectors = m_textVectors;
+    extras.outputHead = !m_pretrained.empty();
     try {
-        m_net = SeqTransformerNet(data.itemCount(), m_p.maxLength, m_p.config(), features);
+        m_net = SeqTransformerNet(data.itemCount(), m_p.maxLength, m_p.config(), features, extras);
     } catch (const std::exception &e) {
         return makeError(ErrorCode::Internal, std::string("cannot build the network: ") + e.what());
     }
+    std::vector<ParameterGroup> groups;
+    if (!m_pretrained.empty()) {
+        auto loaded = loadPretrainedSeqNet(m_pretrained, *m_net);
+        if (!loaded) {
+            m_net = nullptr;
+            return tl::unexpected(loaded.error());
+        }
+        if (m_finetune.reinitHead)
+            reinitOutputHead(*m_net);
+        groups = finetuneParameterGroups(*m_net, m_finetune);
+        ctx.observer->onMessage("fine-tuning from " + m_pretrained);
+    }
     m_fitted = true; // validate() scores while training
     SeqObjective objective(m_net, m_variant, m_p, data, ctx, *this);
+    objective.setParameterGroups(std::move(groups));
     if (objective.exampleCount() == 0) {
         m_fitted = false;
         return makeError(ErrorCode::Empty, "no user has a fit sequence long enough to train on");
@@ -105,7 +137,7 @@ torch::Tensor SeqTransformer::userEmbeddings(const ScoreRequest &request)
     m_net->eval();
     const torch::Tensor table = m_net->itemTable();
     const torch::Device device = table.device();
-    const torch::Tensor featureTable = m_net->hasFeatures() ? table : torch::Tensor();
+    const torch::Tensor featureTable = m_net->composedItems() ? table : torch::Tensor();
     const int64_t n = int64_t(request.size());
     const bool cloze = m_variant == SeqVariant::Cloze;
     const size_t keep = size_t(m_p.maxLength) - (cloze ? 1 : 0);
@@ -136,7 +168,8 @@ torch::Tensor SeqTransformer::userEmbeddings(const ScoreRequest &request)
             rows.emplace_back(tokens[size_t(order[size_t(k)])]);
         torch::Tensor input = leftPadded(rows).to(device);
         torch::Tensor hidden =
-            m_net->encode(input, !cloze, featureTable, /*lastOnly=*/true).select(1, -1);
+            m_net->output(m_net->encode(input, !cloze, featureTable, /*lastOnly=*/true))
+                .select(1, -1);
         torch::Tensor idx =
             torch::tensor(std::vector<int64_t>(order.begin() + begin, order.begin() + end),
                           torch::kLong)
@@ -182,6 +215,8 @@ Status SeqTransformer::readState(torch::serialize::InputArchive &archive)
 {
     m_p = SeqTransformerParams::fromJson(params());
     c10::IValue items, hasFeatures;
+    archive.write("hasHead", c10::IValue(m_net->hasHead()));
+    archive.write("textDim", c10::IValue(m_net->textDim()));
     if (!archive.try_read("itemCount", items) || !items.isInt() ||
         !archive.try_read("hasFeatures", hasFeatures) || !hasFeatures.isBool())
         return makeError(ErrorCode::InvalidArgument,
@@ -202,7 +237,13 @@ Status SeqTransformer::readState(torch::serialize::InputArchive &archive)
         features->offsets.assign(offsets.data_ptr<int64_t>(),
                                  offsets.data_ptr<int64_t>() + offsets.numel());
     }
-    SeqTransformerNet net(items.toInt(), m_p.maxLength, m_p.config(), features.get());
+    SeqNetExtras extras;
+    c10::IValue hasHead, textDim;
+    if (archive.try_read("hasHead", hasHead) && hasHead.isBool())
+        extras.outputHead = hasHead.toBool();
+    if (archive.try_read("textDim", textDim) && textDim.isInt() && textDim.toInt() > 0)
+        extras.textVectors = torch::zeros({items.toInt(), textDim.toInt()});
+    SeqTransformerNet net(items.toInt(), m_p.maxLength, m_p.config(), features.get(), extras);
     torch::serialize::InputArchive netArchive;
     archive.read("net", netArchive);
     net->load(netArchive);

@@ -7,6 +7,7 @@
 #include "models/recommender.h"
 #include "models/seqtransformernet.h"
 
+#include "train/pretrainparams.h"
 namespace recforge {
 
 struct ItemFeatures;
@@ -61,6 +62,13 @@ public:
     // count differs.
     void setItemFeatures(std::shared_ptr<const ItemFeatures> features);
 
+    // Frozen text vectors [itemCount, t] (encodeItemTexts) added to item vectors through a learned
+    // projection (SeqNetExtras); call before fit(). Ignored when the row count differs.
+    void setTextVectors(torch::Tensor vectors);
+    // Fine-tuning: fit() starts from a pretrained encoder file (seqpretrained.h) instead of a
+    // fresh initialisation; the net then has the pretrained output head. fit() fails with the
+    // loader's error (naming the tensor and shapes) when the file's architecture differs.
+    void setPretrained(std::string path, FinetuneOptions options = {});
     SeqVariant variant() const { return m_variant; }
     Status fit(const TrainingData &data, const FitContext &ctx) override;
     bool isFitted() const override { return !m_net.is_empty() && m_fitted; }
@@ -80,6 +88,9 @@ private:
     SeqTransformerParams m_p;
     std::shared_ptr<const ItemFeatures> m_features;
     SeqTransformerNet m_net{nullptr};
+    torch::Tensor m_textVectors;
+    std::string m_pretrained;
+    FinetuneOptions m_finetune;
     bool m_fitted = false;
 };
 

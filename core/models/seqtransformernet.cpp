@@ -8,7 +8,8 @@ namespace recforge {
 
 SeqTransformerNetImpl::SeqTransformerNetImpl(int64_t items, int64_t maxLength,
                                              const TransformerConfig &config,
-                                             const ItemFeatures *features)
+                                             const ItemFeatures *features,
+                                             const SeqNetExtras &extras)
     : m_items(items), m_maxLength(maxLength)
 {
     m_itemEmbedding = register_module(
@@ -29,12 +30,42 @@ SeqTransformerNetImpl::SeqTransformerNetImpl(int64_t items, int64_t maxLength,
         std::vector<int64_t> starts(features->offsets.begin(), features->offsets.end() - 1);
         m_featureOffsets = register_buffer("featureOffsets", torch::tensor(starts, torch::kLong));
     }
+    if (extras.textVectors.defined() && extras.textVectors.dim() == 2 &&
+        extras.textVectors.size(0) == items) {
+        torch::NoGradGuard noGrad;
+        torch::Tensor t = extras.textVectors.to(torch::kFloat).detach().clone();
+        t = (t - t.mean(0, true)) / t.std().clamp_min(1e-6);
+        m_textVectors = register_buffer("textVectors", t);
+        m_textProjection = register_module(
+            "textProjection",
+            torch::nn::Linear(torch::nn::LinearOptions(t.size(1), config.hidden).bias(false)));
+    }
+    if (extras.outputHead) {
+        m_head = register_module(
+            "head",
+            torch::nn::Sequential(
+                torch::nn::Linear(config.hidden, config.hidden), torch::nn::GELU(),
+                torch::nn::LayerNorm(torch::nn::LayerNormOptions({config.hidden}).eps(1e-12))));
+    }
     initTransformerWeights(*this);
+}
+
+torch::Tensor SeqTransformerNetImpl::idTable()
+{
+    torch::Tensor table = m_itemEmbedding->weight.narrow(0, 1, m_items);
+    if (m_textProjection)
+        table = table + m_textProjection(m_textVectors);
+    return table;
+}
+
+torch::Tensor SeqTransformerNetImpl::output(const torch::Tensor &hidden)
+{
+    return m_head ? m_head->forward(hidden) : hidden;
 }
 
 torch::Tensor SeqTransformerNetImpl::itemTable()
 {
-    torch::Tensor table = m_itemEmbedding->weight.narrow(0, 1, m_items);
+    torch::Tensor table = idTable();
     if (m_bag)
         table = table + m_bag(m_featureIds, m_featureOffsets);
     return table;

@@ -15,20 +15,44 @@ namespace recforge {
 
 struct ItemFeatures;
 
+// Optional parts of the network beyond SASRec / BERT4Rec's.
+struct SeqNetExtras {
+    // [items, t] float: a frozen text vector per item (encodeItemTexts). Stored as a buffer,
+    // centred and scaled to unit variance per dimension, and added to the item's id embedding
+    // through a learned projection, so an item without interactions still gets a vector.
+    torch::Tensor textVectors;
+    // A BERT-style output transform (Linear + GELU + LayerNorm) on the hidden states before they
+    // are scored against the item table; pretraining creates it and fine-tuning reuses it.
+    bool outputHead = false;
+};
+
 class SeqTransformerNetImpl : public torch::nn::Module {
 public:
     // features may be null or empty (no feature bag).
     SeqTransformerNetImpl(int64_t items, int64_t maxLength, const TransformerConfig &config,
-                          const ItemFeatures *features);
+                          const ItemFeatures *features, const SeqNetExtras &extras = {});
 
     int64_t itemCount() const { return m_items; }
     int64_t maxLength() const { return m_maxLength; }
     int64_t maskToken() const { return m_items + 1; }
     bool hasFeatures() const { return !m_bag.is_empty(); }
+    bool hasText() const { return !m_textProjection.is_empty(); }
+    bool hasHead() const { return !m_head.is_empty(); }
+    int64_t textDim() const { return hasText() ? m_textVectors.size(1) : 0; }
+    int64_t layerCount() const { return int64_t(m_encoder->layerCount()); }
+    // True when item vectors are more than the id embedding (features or text): encode() then
+    // needs this batch's itemTable().
+    bool composedItems() const { return hasFeatures() || hasText(); }
 
     // Output-side item vectors (tied with the input embedding): [items, d], the item embedding
-    // plus the mean of its feature embeddings when features are on.
+    // (+ its projected text vector) plus the mean of its feature embeddings when features are on.
     torch::Tensor itemTable();
+    // [items, d]: the id embedding plus the projected text vector, without the feature bag (what
+    // attribute prediction reads: the features would give the answer away).
+    torch::Tensor idTable();
+    // hidden [..., d] -> the vectors scored against itemTable(): the output head when there is
+    // one, else hidden itself.
+    torch::Tensor output(const torch::Tensor &hidden);
     // tokens [B, L] (L <= maxLength) -> hidden [B, L, d]. itemTable: this batch's itemTable()
     // when features are on (computed once per batch), else undefined. lastOnly: only the last
     // column is computed in the final layer -> [B, 1, d] (scoring needs nothing else).
@@ -43,6 +67,9 @@ private:
     TransformerEncoder m_encoder{nullptr};
     torch::nn::EmbeddingBag m_bag{nullptr};
     torch::Tensor m_featureIds, m_featureOffsets; // buffers: CSR starts (size items)
+    torch::Tensor m_textVectors;                  // buffer [items, t]
+    torch::nn::Linear m_textProjection{nullptr};
+    torch::nn::Sequential m_head{nullptr};
 };
 TORCH_MODULE(SeqTransformerNet);
 

@@ -57,6 +57,7 @@ public:
     // layer computes the last position only -> [B, 1, d] (same values as the full pass).
     torch::Tensor forward(torch::Tensor x, const torch::Tensor &tokens, bool causal,
                           bool lastOnly = false);
+    size_t layerCount() const { return m_layers->size(); }
 
 private:
     int64_t m_heads;

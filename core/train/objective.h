@@ -26,6 +26,12 @@ struct BatchLoss {
     int64_t samples = 0; // examples in the batch (throughput, loss averaging)
 };
 
+// Parameters that share one learning-rate multiplier (layer-wise LR decay when fine-tuning).
+struct ParameterGroup {
+    std::vector<torch::Tensor> parameters;
+    double lrScale = 1.0; // this group's rate = the schedule's rate * lrScale
+};
+
 struct Validation {
     double value = 0;                      // the monitored value, higher = better
     std::map<std::string, double> metrics; // everything worth plotting ("NDCG@10", "HR@10")
@@ -40,6 +46,9 @@ public:
     virtual torch::nn::Module &module() = 0;
     // Parameters the optimiser updates; default: module().parameters().
     virtual std::vector<torch::Tensor> parameters() { return module().parameters(); }
+    // Optimiser parameter groups with their rate multipliers; default: one group of parameters()
+    // at scale 1. Frozen parameters are simply left out (and should not require grad).
+    virtual std::vector<ParameterGroup> parameterGroups() { return {{parameters(), 1.0}}; }
     // Called once before the first epoch with the resolved device; the objective moves its own
     // tensors (index tables, teacher) there. The module is already moved.
     virtual void setDevice(const torch::Device &) {}

@@ -18,10 +18,14 @@ double secondsSince(Clock::time_point start)
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void setLearningRate(torch::optim::Optimizer &optimizer, double lr)
+// Sets every group's rate to lr times its ParameterGroup::lrScale.
+void setLearningRate(torch::optim::Optimizer &optimizer, double lr,
+                     const std::vector<double> &scales)
 {
-    for (auto &group : optimizer.param_groups())
-        static_cast<torch::optim::AdamWOptions &>(group.options()).lr(lr);
+    auto &groups = optimizer.param_groups();
+    for (size_t i = 0; i < groups.size(); ++i)
+        static_cast<torch::optim::AdamWOptions &>(groups[i].options())
+            .lr(lr * (i < scales.size() ? scales[i] : 1.0));
 }
 
 nlohmann::json jsonNumbers(const std::vector<double> &values)
@@ -49,6 +53,7 @@ struct Loop {
     StopToken stop;
     torch::optim::AdamW &optimizer;
     std::vector<torch::Tensor> parameters;
+    std::vector<double> lrScales; // per optimiser group
     std::mt19937_64 rng;
     int64_t step = 0;
     int64_t totalSteps = 0;
@@ -80,7 +85,7 @@ struct Loop {
                 return tl::unexpected(cancelled(epoch).error());
             ++step;
             lastLr = learningRateAt(params, step, totalSteps);
-            setLearningRate(optimizer, lastLr);
+            setLearningRate(optimizer, lastLr, lrScales);
             optimizer.zero_grad();
             BatchLoss batch = objective.loss(b);
             const double value = batch.loss.item<double>();
@@ -131,12 +136,29 @@ Expected<TrainResult> Trainer::run(const TrainParams &params, Objective &objecti
         torch::nn::Module &module = objective.module();
         module.to(torchDevice);
         objective.setDevice(torchDevice);
-        std::vector<torch::Tensor> parameters = objective.parameters();
-        torch::optim::AdamW optimizer(parameters, torch::optim::AdamWOptions(params.learningRate)
-                                                      .betas({params.beta1, params.beta2})
-                                                      .weight_decay(params.weightDecay));
-        Loop loop{params, objective, observer,   dynamic_cast<TrainObserver *>(&observer),
-                  stop,   optimizer, parameters, std::mt19937_64(params.seed)};
+        const auto adamw = torch::optim::AdamWOptions(params.learningRate)
+                               .betas({params.beta1, params.beta2})
+                               .weight_decay(params.weightDecay);
+        std::vector<torch::Tensor> parameters;
+        std::vector<double> scales;
+        std::vector<torch::optim::OptimizerParamGroup> groups;
+        for (auto &g : objective.parameterGroups()) {
+            if (g.parameters.empty())
+                continue;
+            parameters.insert(parameters.end(), g.parameters.begin(), g.parameters.end());
+            scales.push_back(g.lrScale);
+            groups.emplace_back(g.parameters, std::make_unique<torch::optim::AdamWOptions>(adamw));
+        }
+        torch::optim::AdamW optimizer(std::move(groups), adamw);
+        Loop loop{params,
+                  objective,
+                  observer,
+                  dynamic_cast<TrainObserver *>(&observer),
+                  stop,
+                  optimizer,
+                  parameters,
+                  scales,
+                  std::mt19937_64(params.seed)};
 
         auto early = std::make_shared<EarlyStopping>(params.patience, params.minDelta);
         std::vector<std::shared_ptr<TrainCallback>> callbacks{early};
