@@ -18,6 +18,10 @@ const std::vector<Command> &commands()
         {"stats", "statistics of a stored dataset", runStats},
         {"split", "make and store a train/validation/test split", runSplit},
         {"train", "train and evaluate a model (--config run.json), recorded as a run", runTrain},
+        {"distill",
+         "distil a teacher run into a small student (--teacher-run ID --config student.json), "
+         "with the teacher-vs-student comparison",
+         runDistill},
         {"evaluate", "evaluate a run's model under another protocol", runEvaluate},
         {"runs",
          "list runs (runs list), show one (runs show --run ID) or resume an interrupted one (runs "

@@ -6,6 +6,7 @@
 #include "eval/evaluator.h"
 #include "experiment/metricrecord.h"
 #include "experiment/runlogger.h"
+#include "experiment/trainrunhooks.h"
 #include "models/modelfactory.h"
 #include "runtime/runtime.h"
 #include "store/project.h"
@@ -92,7 +93,8 @@ EvalOptions evalOptionsFor(const EvalSpec &spec, EvalStage stage, uint64_t seed)
 Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommender &model,
                                         const TrainingData &data, const TrainRunConfig &config,
                                         const std::string &device, RunLogger &logger,
-                                        const std::string &resumeFrom, StopToken stop)
+                                        const std::string &resumeFrom, const TrainRunHooks &hooks,
+                                        StopToken stop)
 {
     TrainRunResult result;
     auto dir = runs.runArtifactsDir(runId);
@@ -127,6 +129,9 @@ Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommend
             return r->value("NDCG@10");
         };
     }
+    if (hooks.beforeFit)
+        if (auto ok = hooks.beforeFit(model, data); !ok)
+            return tl::unexpected(ok.error());
     const auto fitStart = Clock::now();
     if (auto ok = model.fit(data, ctx); !ok)
         return tl::unexpected(ok.error());
@@ -157,6 +162,9 @@ Expected<TrainRunResult> fitAndEvaluate(RunStore &runs, int64_t runId, Recommend
     if (!ckpt)
         return tl::unexpected(ckpt.error());
     result.parameterCount = model.parameterCount();
+    if (hooks.afterFit)
+        if (auto ok = hooks.afterFit(runs, runId, model, data, result); !ok)
+            return tl::unexpected(ok.error());
     return result;
 }
 
@@ -169,13 +177,13 @@ struct RunOrigin {
 Expected<TrainRunResult> executeRun(RunStore &runs, int64_t runId, Recommender &model,
                                     const TrainingData &data, const TrainRunConfig &config,
                                     const std::string &device, const RunOrigin &origin,
-                                    Observer &observer, StopToken stop)
+                                    const TrainRunHooks &hooks, Observer &observer, StopToken stop)
 {
     RunLogger logger(runs, runId, observer);
     Expected<TrainRunResult> result = makeError(ErrorCode::Internal, "not run");
     try {
         result = fitAndEvaluate(runs, runId, model, data, config, device, logger, origin.resumeFrom,
-                                stop);
+                                hooks, stop);
     } catch (const std::exception &e) {
         result = makeError(ErrorCode::Internal, std::string("training failed: ") + e.what());
     }
@@ -200,6 +208,13 @@ Expected<TrainRunResult> executeRun(RunStore &runs, int64_t runId, Recommender &
 
 Expected<TrainRunResult> runTraining(const std::string &projectPath, const TrainRunConfig &config,
                                      Observer &observer, StopToken stop)
+{
+    return runTrainingWith(projectPath, config, TrainRunHooks{}, observer, stop);
+}
+
+Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
+                                         const TrainRunConfig &config, const TrainRunHooks &hooks,
+                                         Observer &observer, StopToken stop)
 {
     if (config.resumeRunId > 0)
         return resumeTraining(projectPath, config.resumeRunId, observer, stop);
@@ -235,9 +250,14 @@ Expected<TrainRunResult> runTraining(const std::string &projectPath, const Train
         return tl::unexpected(runs.error());
     RunSpec spec;
     spec.name = config.runName.empty() ? config.model + " on " + dataset->name : config.runName;
-    spec.kind = "train";
+    spec.kind = hooks.kind;
+    spec.parentRunId = hooks.parentRunId;
     spec.model = config.model;
-    spec.paramsJson = nlohmann::json{{"model", (*model)->params()}, {"run", toJson(config)}}.dump();
+    nlohmann::json stored =
+        hooks.extraParams.is_object() ? hooks.extraParams : nlohmann::json::object();
+    stored["model"] = (*model)->params();
+    stored["run"] = toJson(config);
+    spec.paramsJson = stored.dump();
     spec.seed = config.seed;
     spec.datasetId = *datasetId;
     spec.splitId = split->first;
@@ -246,7 +266,7 @@ Expected<TrainRunResult> runTraining(const std::string &projectPath, const Train
     if (!runId)
         return tl::unexpected(runId.error());
     return executeRun(**runs, *runId, **model, *data, config, *device,
-                      {*datasetId, split->first, {}}, observer, stop);
+                      {*datasetId, split->first, {}}, hooks, observer, stop);
 }
 
 Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t runId,
@@ -309,7 +329,7 @@ Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t 
         observer.onMessage(w.message);
     return executeRun(**runs, runId, **model, *data, *config, *device,
                       {detail->summary.datasetId, detail->summary.splitId, point->absolutePath},
-                      observer, stop);
+                      TrainRunHooks{}, observer, stop);
 }
 
 } // namespace recforge

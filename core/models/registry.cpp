@@ -7,7 +7,9 @@
 
 #include "models/bprmf.h"
 #include "models/ease.h"
+#include "models/grurec.h"
 #include "models/itemknn.h"
+#include "models/mlprec.h"
 #include "models/modelfactory.h"
 #include "models/popularity.h"
 #include "models/seqtransformer.h"
@@ -28,7 +30,8 @@ const std::vector<Entry> &entries()
         {popularitySchema, makePopularity}, {itemKnnSchema, makeItemKnn},
         {userKnnSchema, makeUserKnn},       {easeSchema, makeEase},
         {bprMfSchema, makeBprMf},           {sasrecSchema, makeSasrec},
-        {bert4recSchema, makeBert4rec},
+        {bert4recSchema, makeBert4rec},     {gruRecSchema, makeGruRec},
+        {mlpRecSchema, makeMlpRec},
     };
     return list;
 }

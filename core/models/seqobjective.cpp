@@ -101,6 +101,35 @@ BatchLoss SeqObjective::loss(int64_t batch)
     return {positionLoss(hidden, table, t), int64_t(examples.size())};
 }
 
+PositionBatch SeqObjective::positionBatch(int64_t batch)
+{
+    const auto &examples = m_batches[size_t(batch)];
+    std::vector<std::span<const int64_t>> rows;
+    rows.reserve(examples.size());
+    for (int64_t e : examples)
+        rows.push_back(tokensOf(e));
+    torch::Tensor tokens = leftPadded(rows).to(m_device); // [B, W]
+    torch::Tensor table = m_net->itemTable();
+    const torch::Tensor featureTable = m_net->composedItems() ? table : torch::Tensor();
+    PositionBatch p;
+    p.table = table;
+    p.samples = int64_t(examples.size());
+    if (m_variant == SeqVariant::Causal) {
+        const int64_t w = tokens.size(1);
+        p.input = tokens.narrow(1, 0, w - 1);
+        p.positions = (p.input != 0).reshape(-1).nonzero().squeeze(1);
+        p.targets = tokens.narrow(1, 1, w - 1).reshape(-1).index_select(0, p.positions) - 1;
+    } else {
+        auto [masked, mask] = clozeMask(tokens, m_p.maskProb, m_net->maskToken());
+        p.input = masked;
+        p.positions = mask.reshape(-1).nonzero().squeeze(1);
+        p.targets = tokens.reshape(-1).index_select(0, p.positions) - 1;
+    }
+    torch::Tensor hidden = m_net->encode(p.input, m_variant == SeqVariant::Causal, featureTable);
+    p.hidden = m_net->output(hidden.reshape({-1, hidden.size(2)}).index_select(0, p.positions));
+    return p;
+}
+
 Expected<std::optional<Validation>> SeqObjective::validate(int epoch)
 {
     if (!m_ctx.validate)

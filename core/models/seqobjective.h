@@ -7,11 +7,11 @@
 
 #include "models/recommender.h"
 #include "models/seqtransformer.h"
-#include "train/objective.h"
+#include "train/positionobjective.h"
 
 namespace recforge {
 
-class SeqObjective final : public Objective {
+class SeqObjective final : public PositionObjective {
 public:
     // One example per user with at least 2 fit items (causal) or 1 (cloze): the last
     // maxLength + 1 (causal) / maxLength (cloze) items of the fit sequence.
@@ -29,6 +29,10 @@ public:
     void setDevice(const torch::Device &device) override { m_device = device; }
     int64_t beginEpoch(int epoch, int64_t batchSize, std::mt19937_64 &rng) override;
     BatchLoss loss(int64_t batch) override;
+    // The hidden states loss() trains, for distillation (causal: next-item positions; cloze:
+    // masked positions with the masked tokens as input). Keep in step with loss().
+    PositionBatch positionBatch(int64_t batch) override;
+    bool causalPositions() const override { return m_variant == SeqVariant::Causal; }
     Expected<std::optional<Validation>> validate(int epoch) override;
 
 private:

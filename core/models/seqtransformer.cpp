@@ -121,7 +121,13 @@ Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
     tp.seed = ctx.seed;
     tp.device = ctx.device;
     tp.threads = ctx.threads;
-    auto result = train(tp, objective, *ctx.observer, ctx.stop);
+    std::unique_ptr<Objective> wrapped; // distillation wraps the objective (ObjectiveHost)
+    auto trained = objectiveToTrain(objective, wrapped);
+    if (!trained) {
+        m_fitted = false;
+        return tl::unexpected(trained.error());
+    }
+    auto result = train(tp, **trained, *ctx.observer, ctx.stop);
     if (!result) {
         m_fitted = false;
         return tl::unexpected(result.error());

@@ -3,6 +3,7 @@
 #include <memory>
 #include <string>
 
+#include "models/objectivehost.h"
 #include "models/paramschema.h"
 #include "models/recommender.h"
 #include "models/seqtransformernet.h"
@@ -52,7 +53,7 @@ struct SeqTransformerParams {
 // Early stopping uses FitContext::validate (best epoch restored). Cold users need no id: scoring
 // encodes the given history; an empty history yields the same (learned, popularity-like) vector
 // for everyone.
-class SeqTransformer final : public Recommender {
+class SeqTransformer final : public Recommender, public ObjectiveHost {
 public:
     SeqTransformer(SeqVariant variant, const nlohmann::json &resolved);
     ~SeqTransformer() override;

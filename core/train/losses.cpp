@@ -164,4 +164,23 @@ torch::Tensor distillationLoss(const torch::Tensor &studentLogits,
     return alpha * soft + (1.0 - alpha) * torch::cross_entropy_loss(studentLogits, targets);
 }
 
+std::pair<torch::Tensor, torch::Tensor>
+rankingDistillationTargets(const torch::Tensor &teacherLogits, int64_t topK, double lambda)
+{
+    torch::NoGradGuard noGrad;
+    const int64_t k = std::min<int64_t>(topK, teacherLogits.size(1));
+    torch::Tensor items = std::get<1>(teacherLogits.topk(k, 1, /*largest=*/true, /*sorted=*/true));
+    torch::Tensor ranks = torch::arange(1, k + 1, teacherLogits.options().dtype(torch::kFloat));
+    torch::Tensor w = torch::exp(-ranks / lambda);
+    w = (w / w.sum()).unsqueeze(0).expand({items.size(0), k}).contiguous();
+    return {items, w};
+}
+
+torch::Tensor rankingDistillationLoss(const torch::Tensor &studentLogits,
+                                      const torch::Tensor &items, const torch::Tensor &weights)
+{
+    torch::Tensor logp = F::log_softmax(studentLogits, 1).gather(1, items);
+    return -(weights.to(logp.dtype()) * logp).sum(1).mean();
+}
+
 } // namespace recforge

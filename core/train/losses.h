@@ -38,4 +38,15 @@ torch::Tensor distillationLoss(const torch::Tensor &studentLogits,
                                const torch::Tensor &teacherLogits, const torch::Tensor &targets,
                                double temperature, double alpha);
 
+// Ranking distillation (Tang & Wang 2018) targets: each row's teacher top-K items
+// ([n, K] int64, best first) and their rank weights ([n, K] float, exp(-r / lambda) for rank
+// r = 1..K, normalised to sum 1 per row). teacherLogits [n, numItems]; K <= numItems.
+std::pair<torch::Tensor, torch::Tensor>
+rankingDistillationTargets(const torch::Tensor &teacherLogits, int64_t topK, double lambda);
+
+// The student's cross-entropy against those soft targets:
+// -sum_r weights[i, r] * log softmax(studentLogits[i])[items[i, r]], mean over rows.
+torch::Tensor rankingDistillationLoss(const torch::Tensor &studentLogits,
+                                      const torch::Tensor &items, const torch::Tensor &weights);
+
 } // namespace recforge

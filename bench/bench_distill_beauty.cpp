@@ -1,0 +1,307 @@
+// Distillation on Amazon Beauty (leave-one-out, full ranking): a SASRec base teacher (hidden 128,
+// 4 layers) teaches small students (SASRec hidden 32, MLP, GRU4Rec); each student is also trained
+// without the teacher. Prints params, size, p50/p99 single-user latency, users/s, NDCG@10 /
+// HR@10 under the same protocol and Jaccard@10 against the teacher, then the targets:
+// student <= 25% of the teacher's parameters, >= 95% of its NDCG@10, >= 3x faster at p50, and
+// better than the same student trained without the teacher.
+//
+//   bench_distill_beauty [--teacher FILE]  (a cached teacher checkpoint; trained and saved there
+//                         when missing) [--teacher-epochs 10] [--students sasrec,mlprec,gru4rec]
+//                         [--epochs 8] [--alpha 0.5] [--temperature 2] [--mode kl|ranking|both]
+//                         [--hidden 32] [--validation-users 3000] [--seed 42]
+//                         [--teacher-from-trainer trainer-eN.ckpt --teacher-epochs N]
+//
+// --teacher-from-trainer builds the teacher from a per-epoch trainer checkpoint of a SASRec base
+// run (e.g. `recforge-cli train` on the imported Beauty.txt, leave-one-out seed 42): the fit
+// resumes there with --teacher-epochs = that epoch, so nothing more is trained and the best
+// validated weights are restored.
+//
+// Minutes to hours on 2 cores: start it with nohup and a log file.
+
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include "beautydata.h"
+#include "eval/comparemodels.h"
+#include "eval/evaluator.h"
+#include "models/modelfactory.h"
+#include "models/objectivehost.h"
+#include "models/positionscorer.h"
+#include "runtime/runtime.h"
+#include "train/distillobjective.h"
+#include "train/trainevents.h"
+
+using namespace recforge;
+
+namespace {
+
+class Log final : public TrainObserver {
+public:
+    void onEpoch(const EpochEvent &e) override
+    {
+        std::printf("  epoch %3d  loss %.4f  valid NDCG@10 %.4f  %.0f seq/s  %.1f s\n", e.epoch,
+                    e.trainLoss, e.monitored, e.samplesPerSecond, e.seconds);
+        std::fflush(stdout);
+    }
+    void onMessage(const std::string &m) override
+    {
+        std::printf("  %s\n", m.c_str());
+        std::fflush(stdout);
+    }
+};
+
+struct Options {
+    std::string teacherPath = "/tmp/recforge-distill-teacher.ckpt";
+    std::string teacherTrainerCheckpoint;
+    int teacherEpochs = 10;
+    std::vector<std::string> students{"sasrec", "mlprec", "gru4rec"};
+    int epochs = 8;
+    int hidden = 32;
+    int64_t validationUsers = 3000;
+    uint64_t seed = 42;
+    DistillLossOptions loss{2.0, 0.5, DistillMode::Kl, 10, 5.0};
+};
+
+double seconds(std::chrono::steady_clock::time_point start)
+{
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+FitContext context(Log &log, const TrainingData &data, const Options &o)
+{
+    FitContext ctx(log);
+    ctx.seed = o.seed;
+    ctx.device = "cpu";
+    ctx.validate = [&data, &o](Recommender &m, int) -> Expected<double> {
+        EvalOptions eo;
+        eo.stage = EvalStage::Validation;
+        eo.ks = {10};
+        eo.breakdown = false;
+        eo.maxUsers = o.validationUsers;
+        NullObserver quiet;
+        auto r = evaluate(m, data, eo, quiet);
+        if (!r)
+            return tl::unexpected(r.error());
+        return r->value("NDCG@10");
+    };
+    return ctx;
+}
+
+nlohmann::json studentParams(const std::string &id, const Options &o)
+{
+    nlohmann::json p = {{"hiddenSize", o.hidden}, {"maxLength", 50},   {"dropout", 0.5},
+                        {"epochs", o.epochs},     {"patience", 2},     {"batchSize", 256},
+                        {"learningRate", 2e-3},   {"weightDecay", 0.0}};
+    if (id == "sasrec")
+        p.update({{"preset", "small"},
+                  {"ffnSize", 4 * o.hidden},
+                  {"layers", 2},
+                  {"heads", 2},
+                  {"attentionDropout", 0.5}});
+    if (id == "mlprec")
+        p.update({{"ffnSize", 4 * o.hidden}, {"window", 10}, {"dropout", 0.3}});
+    if (id == "gru4rec")
+        p["dropout"] = 0.3;
+    return p;
+}
+
+std::unique_ptr<Recommender> loadOrTrainTeacher(const TrainingData &data, const Options &o)
+{
+    if (std::filesystem::exists(o.teacherPath)) {
+        auto m = loadModel(o.teacherPath);
+        if (!m) {
+            std::fprintf(stderr, "teacher %s: %s\n", o.teacherPath.c_str(),
+                         m.error().toString().c_str());
+            std::exit(1);
+        }
+        std::printf("teacher loaded from %s\n", o.teacherPath.c_str());
+        return std::move(*m);
+    }
+    auto m = createModel("sasrec", {{"preset", "base"},
+                                    {"dropout", 0.5},
+                                    {"attentionDropout", 0.5},
+                                    {"epochs", o.teacherEpochs},
+                                    {"patience", 3},
+                                    {"learningRate", 2e-3},
+                                    {"weightDecay", 0.1}});
+    Log log;
+    std::printf("training the teacher (SASRec base, %d epochs at most)\n", o.teacherEpochs);
+    const auto start = std::chrono::steady_clock::now();
+    FitContext ctx = context(log, data, o);
+    if (!o.teacherTrainerCheckpoint.empty()) {
+        std::printf("teacher from trainer checkpoint %s\n", o.teacherTrainerCheckpoint.c_str());
+        ctx.resume = true;
+        ctx.resumeFrom = o.teacherTrainerCheckpoint;
+    }
+    if (auto s = (*m)->fit(data, ctx); !s) {
+        std::fprintf(stderr, "teacher fit: %s\n", s.error().toString().c_str());
+        std::exit(1);
+    }
+    std::printf("teacher fitted in %.0f s\n", seconds(start));
+    if (auto s = (*m)->save(o.teacherPath); !s)
+        std::fprintf(stderr, "teacher not cached: %s\n", s.error().toString().c_str());
+    return std::move(*m);
+}
+
+struct Row {
+    std::string name;
+    ModelComparison c;
+    double fitSeconds = 0;
+};
+
+void printRow(const std::string &name, const ModelFigures &f, int64_t teacherParams, double jaccard)
+{
+    std::printf("| %-22s | %9lld | %5.1f%% | %7.2f | %8.3f | %8.3f | %8.0f | %.4f | %.4f | %s |\n",
+                name.c_str(), static_cast<long long>(f.parameters),
+                100.0 * double(f.parameters) / double(teacherParams), double(f.bytesOnDisk) / 1e6,
+                f.latencyP50Ms, f.latencyP99Ms, f.usersPerSecond, f.metric("NDCG@10"),
+                f.metric("HR@10"),
+                std::isnan(jaccard) ? "-" : std::to_string(jaccard).substr(0, 5).c_str());
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    Options o;
+    for (int i = 1; i + 1 < argc; ++i) {
+        const std::string a = argv[i], v = argv[i + 1];
+        if (a == "--teacher")
+            o.teacherPath = v;
+        else if (a == "--teacher-from-trainer")
+            o.teacherTrainerCheckpoint = v;
+        else if (a == "--teacher-epochs")
+            o.teacherEpochs = std::stoi(v);
+        else if (a == "--epochs")
+            o.epochs = std::stoi(v);
+        else if (a == "--hidden")
+            o.hidden = std::stoi(v);
+        else if (a == "--alpha")
+            o.loss.alpha = std::stod(v);
+        else if (a == "--temperature")
+            o.loss.temperature = std::stod(v);
+        else if (a == "--mode")
+            o.loss.mode = parseDistillMode(v).value_or(DistillMode::Kl);
+        else if (a == "--validation-users")
+            o.validationUsers = std::stoll(v);
+        else if (a == "--seed")
+            o.seed = std::stoull(v);
+        else if (a == "--students") {
+            o.students.clear();
+            std::stringstream ss(v);
+            for (std::string s; std::getline(ss, s, ',');)
+                o.students.push_back(s);
+        } else
+            continue;
+        ++i;
+    }
+    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, 0});
+    std::printf("threads: %d\n", torch::get_num_threads());
+    bench::BeautyData beauty = bench::loadBeauty(false);
+    const TrainingData &data = *beauty.data;
+    std::printf("Beauty: %d users, %d items, %lld fit rows\n", data.userCount(), data.itemCount(),
+                (long long)data.fitRowCount());
+
+    auto teacherModel = loadOrTrainTeacher(data, o);
+    std::shared_ptr<Recommender> teacher = std::move(teacherModel);
+    auto scorer = positionScorerFor(*teacher);
+    if (!scorer) {
+        std::fprintf(stderr, "%s\n", scorer.error().toString().c_str());
+        return 1;
+    }
+    std::shared_ptr<PositionScorer> teacherScorer = std::move(*scorer);
+    std::printf("teacher: %s, %lld parameters\n", teacher->params().dump().c_str(),
+                (long long)teacher->parameterCount());
+
+    CompareOptions co;
+    co.ks = {10, 20};
+    co.latencyUsers = 300;
+    co.warmupUsers = 30;
+    co.teacherCheckpoint = o.teacherPath;
+    std::vector<Row> rows;
+    for (const std::string &id : o.students) {
+        for (bool taught : {false, true}) {
+            auto created = createModel(id, studentParams(id, o));
+            if (!created) {
+                std::fprintf(stderr, "%s\n", created.error().toString().c_str());
+                return 1;
+            }
+            auto student = std::move(*created);
+            if (taught) {
+                const DistillLossOptions loss = o.loss;
+                dynamic_cast<ObjectiveHost &>(*student).setObjectiveWrapper(
+                    [teacherScorer, loss](Objective &own) -> Expected<std::unique_ptr<Objective>> {
+                        auto d = DistillObjective::create(own, teacherScorer, loss);
+                        if (!d)
+                            return tl::unexpected(d.error());
+                        return std::unique_ptr<Objective>(std::move(*d));
+                    });
+            }
+            const std::string name = id + (taught ? " + teacher" : " alone");
+            std::printf("\n== %s (%s) ==\n", name.c_str(), student->params().dump().c_str());
+            std::fflush(stdout);
+            Log log;
+            const auto start = std::chrono::steady_clock::now();
+            if (auto s = student->fit(data, context(log, data, o)); !s) {
+                std::fprintf(stderr, "%s fit: %s\n", name.c_str(), s.error().toString().c_str());
+                return 1;
+            }
+            const double fitSeconds = seconds(start);
+            const std::string path =
+                "/tmp/recforge-distill-" + id + (taught ? "-kd" : "") + ".ckpt";
+            (void)student->save(path);
+            co.studentCheckpoint = path;
+            NullObserver quiet;
+            auto c = compareModels(*teacher, *student, data, co, quiet);
+            if (!c) {
+                std::fprintf(stderr, "compare: %s\n", c.error().toString().c_str());
+                return 1;
+            }
+            std::printf("%s: fit %.0f s, NDCG@10 %.4f (teacher %.4f), Jaccard@10 %.3f, p50 "
+                        "%.3f ms (teacher %.3f ms)\n",
+                        name.c_str(), fitSeconds, c->student.metric("NDCG@10"),
+                        c->teacher.metric("NDCG@10"), c->jaccard.mean, c->student.latencyP50Ms,
+                        c->teacher.latencyP50Ms);
+            std::fflush(stdout);
+            rows.push_back({name, *c, fitSeconds});
+        }
+    }
+    if (rows.empty())
+        return 0;
+    const ModelComparison &first = rows.front().c;
+    std::printf("\n== Distillation on Amazon Beauty (%s) ==\n", first.protocol.label().c_str());
+    std::printf("speed: %s, %d threads; latency = one user per request (score + top-10, %lld "
+                "timed after %lld warm-up), users/s = %lld users per request\n",
+                first.device.c_str(), first.threads, (long long)co.latencyUsers,
+                (long long)co.warmupUsers, (long long)co.batchSize);
+    std::printf("loss: alpha %.2f, T %.1f, mode %s\n\n", o.loss.alpha, o.loss.temperature,
+                distillModeName(o.loss.mode));
+    std::printf("| model | params | of teacher | MB | p50 ms | p99 ms | users/s | NDCG@10 | "
+                "HR@10 | Jaccard@10 |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    printRow("teacher sasrec base", first.teacher, first.teacher.parameters, NAN);
+    for (const Row &r : rows)
+        printRow(r.name, r.c.student, first.teacher.parameters, r.c.jaccard.mean);
+    std::printf("\nTargets per taught student:\n");
+    bool anyMet = false;
+    for (size_t i = 0; i + 1 < rows.size(); i += 2) {
+        const ModelComparison &plain = rows[i].c, &kd = rows[i + 1].c;
+        const bool small = kd.parameterRatio() <= 0.25;
+        const double keep = kd.qualityRatio("NDCG@10");
+        const double speed = kd.speedupP50();
+        const bool beats = kd.student.metric("NDCG@10") > plain.student.metric("NDCG@10");
+        const bool all = small && keep >= 0.95 && speed >= 3.0 && beats;
+        anyMet = anyMet || all;
+        std::printf("  %-18s params %.1f%% (<= 25%%: %s)  NDCG@10 kept %.1f%% (>= 95%%: %s)  "
+                    "p50 speed-up %.2fx (>= 3x: %s)  vs alone %.4f -> %.4f (%s)  => %s\n",
+                    rows[i + 1].name.c_str(), 100 * kd.parameterRatio(), small ? "yes" : "no",
+                    100 * keep, keep >= 0.95 ? "yes" : "no", speed, speed >= 3.0 ? "yes" : "no",
+                    plain.student.metric("NDCG@10"), kd.student.metric("NDCG@10"),
+                    beats ? "better" : "NOT better", all ? "all met" : "not all met");
+    }
+    return anyMet ? 0 : 2;
+}

@@ -1,0 +1,265 @@
+#include "distillrun.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "eval/comparemodels.h"
+#include "experiment/metricrecord.h"
+#include "experiment/trainrunhooks.h"
+#include "io/atomicfile.h"
+#include "models/modelfactory.h"
+#include "models/objectivehost.h"
+#include "models/positionscorer.h"
+#include "store/project.h"
+#include "store/runstore.h"
+#include "train/distillobjective.h"
+
+namespace recforge {
+
+namespace {
+
+constexpr const char *kComparisonFile = "comparison.json";
+
+tl::unexpected<Error> badField(const std::string &field, ErrorCode code, const std::string &text)
+{
+    return makeError(code, text, Location{"", 0, 0, field});
+}
+
+// The teacher run: its model file, dataset / split names and fit scope.
+struct TeacherRun {
+    std::string checkpoint;
+    std::string dataset, split;
+    FitScope fitScope = FitScope::Train;
+};
+
+Expected<TeacherRun> findTeacher(const Project &project, const RunStore &runs,
+                                 const DistillParams &p)
+{
+    const std::string runText = "teacher run " + std::to_string(p.teacherRunId);
+    auto detail = runs.run(p.teacherRunId);
+    if (!detail)
+        return badField("teacher_run", ErrorCode::NotFound, detail.error().message);
+    TeacherRun t;
+    if (!p.teacherCheckpoint.empty()) {
+        t.checkpoint = p.teacherCheckpoint;
+    } else {
+        const CheckpointInfo *best = nullptr;
+        for (const CheckpointInfo &c : detail->checkpoints) {
+            if (std::filesystem::path(c.path).filename().string().rfind("trainer-e", 0) == 0)
+                continue; // resumable trainer states, not models
+            if (!best || c.isBest || (!best->isBest && c.step >= best->step))
+                best = &c;
+        }
+        if (!best)
+            return badField("teacher_run", ErrorCode::NotFound,
+                            runText + " has no model checkpoint");
+        t.checkpoint = runs.artifactsDir() + "/" + best->path;
+    }
+    const RunSummary &s = detail->summary;
+    if (s.datasetId == 0 || s.splitId == 0)
+        return badField("teacher_run", ErrorCode::NotFound,
+                        runText + " has no dataset or split (deleted?)");
+    auto datasets = project.listDatasets();
+    if (!datasets)
+        return tl::unexpected(datasets.error());
+    for (const DatasetSummary &d : *datasets)
+        if (d.id == s.datasetId)
+            t.dataset = d.name;
+    auto splits = project.listSplits(s.datasetId);
+    if (!splits)
+        return tl::unexpected(splits.error());
+    for (const SplitSummary &sp : *splits)
+        if (sp.id == s.splitId)
+            t.split = sp.name;
+    if (t.dataset.empty() || t.split.empty())
+        return badField("teacher_run", ErrorCode::NotFound, runText + ": dataset or split is gone");
+    const auto stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
+    if (!stored.is_discarded() && stored.contains("run"))
+        if (auto config = trainRunConfigFromJson(stored["run"]))
+            t.fitScope = config->fitScope;
+    return t;
+}
+
+MetricRecord machineRecord(const ModelComparison &c, const std::string &name, double value)
+{
+    MetricRecord r;
+    r.name = name;
+    r.value = value;
+    r.stage = evalStageName(c.protocol.stage);
+    r.users = c.latencyUsers;
+    r.protocolJson = nlohmann::json{{"machine",
+                                     {{"device", c.device},
+                                      {"threads", c.threads},
+                                      {"latency_users", c.latencyUsers},
+                                      {"batch_size", c.batchSize}}}}
+                         .dump();
+    r.protocolLabel =
+        "this machine: " + c.device + ", " + std::to_string(c.threads) +
+        " threads; latency = one user per request, throughput = " + std::to_string(c.batchSize) +
+        " per request";
+    return r;
+}
+
+// The comparison's figures as metrics of the student run.
+std::vector<MetricRecord> comparisonRecords(const ModelComparison &c)
+{
+    std::vector<MetricRecord> out;
+    MetricValue j;
+    j.name = "Jaccard@" + std::to_string(c.jaccard.k);
+    j.value = c.jaccard.mean;
+    j.protocol = c.protocol;
+    j.protocol.ks = {c.jaccard.k};
+    j.k = c.jaccard.k;
+    j.users = c.jaccard.users;
+    out.push_back(toMetricRecord(j));
+    for (const ModelFigures *f : {&c.teacher, &c.student}) {
+        const std::string prefix = f->role == "teacher" ? "teacher/" : "";
+        out.push_back(machineRecord(c, prefix + "Parameters", double(f->parameters)));
+        out.push_back(machineRecord(c, prefix + "BytesOnDisk", double(f->bytesOnDisk)));
+        out.push_back(machineRecord(c, prefix + "LatencyP50ms", f->latencyP50Ms));
+        out.push_back(machineRecord(c, prefix + "LatencyP99ms", f->latencyP99Ms));
+        out.push_back(machineRecord(c, prefix + "UsersPerSecond", f->usersPerSecond));
+    }
+    for (const MetricValue &v : c.teacher.metrics) {
+        MetricRecord r = toMetricRecord(v);
+        r.name = "teacher/" + r.name;
+        out.push_back(r);
+    }
+    return out;
+}
+
+} // namespace
+
+Expected<DistillResult> distill(const std::string &projectPath, const DistillParams &params,
+                                Observer &observer, StopToken stop)
+{
+    if (auto ok = params.loss.validate(); !ok)
+        return tl::unexpected(ok.error());
+    if (params.teacherRunId <= 0)
+        return badField("teacher_run", ErrorCode::InvalidArgument,
+                        "a teacher run id is required (teacher_run / --teacher-run)");
+    if (auto device = applyRuntime(params.runtime); !device)
+        return tl::unexpected(device.error());
+    auto project = Project::open(projectPath, false);
+    if (!project)
+        return tl::unexpected(project.error());
+    auto runs = RunStore::open(**project);
+    if (!runs)
+        return tl::unexpected(runs.error());
+    auto teacherRun = findTeacher(**project, **runs, params);
+    if (!teacherRun)
+        return tl::unexpected(teacherRun.error());
+    auto loaded = loadModel(teacherRun->checkpoint);
+    if (!loaded)
+        return badField("teacher_checkpoint", loaded.error().code, loaded.error().message);
+    std::shared_ptr<Recommender> teacher = std::move(*loaded);
+    auto scorer = positionScorerFor(*teacher);
+    if (!scorer)
+        return badField("teacher_run", ErrorCode::InvalidArgument,
+                        "teacher: " + scorer.error().message);
+    std::shared_ptr<PositionScorer> teacherScorer = std::move(*scorer);
+
+    auto probe = createModel(params.studentModel, params.studentParams);
+    if (!probe)
+        return badField("student.params", probe.error().code, probe.error().message);
+    const int64_t studentLength = (*probe)->params().value("maxLength", int64_t(0));
+    if (studentLength > teacherScorer->maxLength())
+        return badField("student.params.maxLength", ErrorCode::InvalidArgument,
+                        "the student reads " + std::to_string(studentLength) +
+                            " items per history, the teacher only " +
+                            std::to_string(teacherScorer->maxLength()));
+
+    TrainRunConfig config;
+    config.dataset = teacherRun->dataset;
+    config.splitName = teacherRun->split;
+    config.model = params.studentModel;
+    config.params = params.studentParams;
+    config.seed = params.seed;
+    config.runtime = params.runtime;
+    config.fitScope = teacherRun->fitScope;
+    config.validateEachEpoch = params.validateEachEpoch;
+    config.validationUsers = params.validationUsers;
+    config.evaluations = params.evaluations;
+    config.runName = !params.runName.empty() ? params.runName
+                                             : "distil " + params.studentModel + " from run " +
+                                                   std::to_string(params.teacherRunId);
+
+    DistillResult out;
+    TrainRunHooks hooks;
+    hooks.kind = "distil";
+    hooks.parentRunId = params.teacherRunId;
+    hooks.extraParams = {{"distill", toJson(params)}};
+    hooks.beforeFit = [&](Recommender &student, const TrainingData &data) -> Status {
+        if (teacher->itemCount() != data.itemCount())
+            return badField("teacher_run", ErrorCode::InvalidArgument,
+                            "the teacher scores " + std::to_string(teacher->itemCount()) +
+                                " items, the data has " + std::to_string(data.itemCount()));
+        auto *host = dynamic_cast<ObjectiveHost *>(&student);
+        if (!host)
+            return badField("student.model", ErrorCode::InvalidArgument,
+                            "model '" + student.id() +
+                                "' cannot be distilled into (use sasrec, gru4rec or mlprec)");
+        const DistillLossOptions loss = params.loss;
+        host->setObjectiveWrapper(
+            [teacherScorer, loss](Objective &own) -> Expected<std::unique_ptr<Objective>> {
+                auto wrapped = DistillObjective::create(own, teacherScorer, loss);
+                if (!wrapped)
+                    return tl::unexpected(wrapped.error());
+                return std::unique_ptr<Objective>(std::move(*wrapped));
+            });
+        return {};
+    };
+    hooks.afterFit = [&](RunStore &store, int64_t runId, Recommender &student,
+                         const TrainingData &data, const TrainRunResult &result) -> Status {
+        CompareOptions co;
+        co.jaccardK = params.compareK;
+        co.ks = {10, 20};
+        if (params.compareK != 10 && params.compareK != 20)
+            co.ks.push_back(params.compareK);
+        co.seed = params.seed;
+        co.latencyUsers = params.latencyUsers;
+        co.teacherCheckpoint = teacherRun->checkpoint;
+        co.studentCheckpoint = result.checkpointPath;
+        auto c = compareModels(*teacher, student, data, co, observer, stop);
+        if (!c)
+            return tl::unexpected(c.error());
+        c->teacher.runId = params.teacherRunId;
+        c->student.runId = runId;
+        auto dir = store.runArtifactsDir(runId);
+        if (!dir)
+            return tl::unexpected(dir.error());
+        out.comparisonPath = (std::filesystem::path(*dir) / kComparisonFile).string();
+        if (auto ok = writeFileAtomically(out.comparisonPath, toJson(*c).dump(2) + "\n"); !ok)
+            return ok;
+        store.recordMetrics(runId, comparisonRecords(*c));
+        out.comparison = std::move(*c);
+        return {};
+    };
+    auto trained = runTrainingWith(projectPath, config, hooks, observer, stop);
+    if (!trained)
+        return tl::unexpected(trained.error());
+    out.student = std::move(*trained);
+    return out;
+}
+
+Expected<ModelComparison> readComparison(const std::string &projectPath, int64_t runId)
+{
+    auto runs = RunStore::open(projectPath);
+    if (!runs)
+        return tl::unexpected(runs.error());
+    if (auto detail = (*runs)->run(runId); !detail)
+        return tl::unexpected(detail.error());
+    const auto path = std::filesystem::path((*runs)->artifactsDir()) / "runs" /
+                      std::to_string(runId) / kComparisonFile;
+    std::ifstream in(path);
+    if (!in)
+        return makeError(ErrorCode::NotFound, "run " + std::to_string(runId) +
+                                                  " has no comparison (" + path.string() + ")");
+    const auto j = nlohmann::json::parse(in, nullptr, false);
+    if (j.is_discarded())
+        return makeError(ErrorCode::Parse, "cannot parse " + path.string());
+    return modelComparisonFromJson(j);
+}
+
+} // namespace recforge
