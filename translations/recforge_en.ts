@@ -495,6 +495,42 @@
         <source>Share of positions replaced by [MASK] (cloze training).</source>
         <translation>Share of positions replaced by [MASK] (cloze training).</translation>
     </message>
+    <message>
+        <source>GRU4Rec</source>
+        <translation>GRU4Rec</translation>
+    </message>
+    <message>
+        <source>Recurrent session model (Hidasi et al. 2016): a GRU reads the history&apos;s item embeddings and its last state is scored against every item. Small and fast: a distillation student.</source>
+        <translation>Recurrent session model (Hidasi et al. 2016): a GRU reads the history&apos;s item embeddings and its last state is scored against every item. Small and fast: a distillation student.</translation>
+    </message>
+    <message>
+        <source>Width of the item embeddings and of the hidden state scored against them.</source>
+        <translation>Width of the item embeddings and of the hidden state scored against them.</translation>
+    </message>
+    <message>
+        <source>GRU layers</source>
+        <translation>GRU layers</translation>
+    </message>
+    <message>
+        <source>Stacked GRU layers.</source>
+        <translation>Stacked GRU layers.</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Pooled-history MLP: the mean of the last items&apos; embeddings and the newest item&apos;s embedding pass through a two-layer MLP scored against every item. No recurrence or attention: the fastest distillation student.</source>
+        <translation>Pooled-history MLP: the mean of the last items&apos; embeddings and the newest item&apos;s embedding pass through a two-layer MLP scored against every item. No recurrence or attention: the fastest distillation student.</translation>
+    </message>
+    <message>
+        <source>Pooling window</source>
+        <translation>Pooling window</translation>
+    </message>
+    <message>
+        <source>Most recent items averaged into the history vector.</source>
+        <translation>Most recent items averaged into the history vector.</translation>
+    </message>
 </context>
 <context>
     <name>PopularityChart</name>

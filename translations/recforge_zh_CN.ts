@@ -495,6 +495,42 @@
         <source>Share of positions replaced by [MASK] (cloze training).</source>
         <translation>被替换为 [MASK] 的位置比例（完形填空训练）。</translation>
     </message>
+    <message>
+        <source>GRU4Rec</source>
+        <translation>GRU4Rec</translation>
+    </message>
+    <message>
+        <source>Recurrent session model (Hidasi et al. 2016): a GRU reads the history&apos;s item embeddings and its last state is scored against every item. Small and fast: a distillation student.</source>
+        <translation>循环会话模型（Hidasi et al. 2016）：GRU 读取历史中各物品的嵌入，用最后的状态给所有物品打分。小而快：适合作为蒸馏的学生模型。</translation>
+    </message>
+    <message>
+        <source>Width of the item embeddings and of the hidden state scored against them.</source>
+        <translation>物品嵌入以及与之打分的隐藏状态的宽度。</translation>
+    </message>
+    <message>
+        <source>GRU layers</source>
+        <translation>GRU 层数</translation>
+    </message>
+    <message>
+        <source>Stacked GRU layers.</source>
+        <translation>堆叠的 GRU 层数。</translation>
+    </message>
+    <message>
+        <source>MLP</source>
+        <translation>MLP</translation>
+    </message>
+    <message>
+        <source>Pooled-history MLP: the mean of the last items&apos; embeddings and the newest item&apos;s embedding pass through a two-layer MLP scored against every item. No recurrence or attention: the fastest distillation student.</source>
+        <translation>历史池化 MLP：最近若干物品嵌入的均值与最新物品的嵌入经过两层 MLP，再与所有物品打分。没有循环也没有注意力：最快的蒸馏学生模型。</translation>
+    </message>
+    <message>
+        <source>Pooling window</source>
+        <translation>池化窗口</translation>
+    </message>
+    <message>
+        <source>Most recent items averaged into the history vector.</source>
+        <translation>求平均得到历史向量的最近物品数。</translation>
+    </message>
 </context>
 <context>
     <name>PopularityChart</name>

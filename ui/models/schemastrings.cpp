@@ -105,6 +105,15 @@ namespace {
     QT_TRANSLATE_NOOP("ModelSchema", "Bidirectional transformer trained with the cloze task (Sun et al. 2019): masked items are predicted from both sides; recommendation predicts a [MASK] appended to the history."),
     QT_TRANSLATE_NOOP("ModelSchema", "Mask probability"),
     QT_TRANSLATE_NOOP("ModelSchema", "Share of positions replaced by [MASK] (cloze training)."),
+    QT_TRANSLATE_NOOP("ModelSchema", "GRU4Rec"),
+    QT_TRANSLATE_NOOP("ModelSchema", "Recurrent session model (Hidasi et al. 2016): a GRU reads the history's item embeddings and its last state is scored against every item. Small and fast: a distillation student."),
+    QT_TRANSLATE_NOOP("ModelSchema", "Width of the item embeddings and of the hidden state scored against them."),
+    QT_TRANSLATE_NOOP("ModelSchema", "GRU layers"),
+    QT_TRANSLATE_NOOP("ModelSchema", "Stacked GRU layers."),
+    QT_TRANSLATE_NOOP("ModelSchema", "MLP"),
+    QT_TRANSLATE_NOOP("ModelSchema", "Pooled-history MLP: the mean of the last items' embeddings and the newest item's embedding pass through a two-layer MLP scored against every item. No recurrence or attention: the fastest distillation student."),
+    QT_TRANSLATE_NOOP("ModelSchema", "Pooling window"),
+    QT_TRANSLATE_NOOP("ModelSchema", "Most recent items averaged into the history vector."),
 };
 // clang-format on
 
