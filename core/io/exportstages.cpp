@@ -1,11 +1,14 @@
 #include "exportstages.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <map>
 #include <optional>
+
+#include <unistd.h>
 
 #include <torch/torch.h>
 
@@ -20,6 +23,25 @@ namespace recforge::exportstage {
 
 namespace fs = std::filesystem;
 
+// Staging folders of exports whose process died (killed mid-export: no destructor ran).
+// Their names carry the exporting process id; a folder whose process no longer exists is removed.
+static void removeStaleStagingDirs(const std::string &dir)
+{
+    std::error_code ec;
+    for (const auto &entry : fs::directory_iterator(dir, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name.rfind(".export-", 0) != 0 || !entry.is_directory(ec))
+            continue;
+        char *end = nullptr;
+        const long pid = std::strtol(name.c_str() + 8, &end, 10);
+        if (pid <= 0 || !end || *end != '-')
+            continue; // not ours
+        if (::kill(pid_t(pid), 0) == 0 || errno != ESRCH)
+            continue; // alive (or not ours to judge)
+        fs::remove_all(entry.path(), ec);
+    }
+}
+
 Expected<StagingDir> StagingDir::create(const std::string &dir)
 {
     std::error_code ec;
@@ -27,7 +49,8 @@ Expected<StagingDir> StagingDir::create(const std::string &dir)
     if (ec)
         return makeError(ErrorCode::Io, "cannot create " + dir + ": " + ec.message(),
                          Location{dir, 0, 0, {}});
-    std::string pattern = dir + "/.export-XXXXXX";
+    removeStaleStagingDirs(dir);
+    std::string pattern = dir + "/.export-" + std::to_string(::getpid()) + "-XXXXXX";
     if (!::mkdtemp(pattern.data()))
         return makeError(ErrorCode::Io,
                          "cannot create a staging folder in " + dir + ": " + std::strerror(errno),

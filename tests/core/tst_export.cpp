@@ -2,6 +2,7 @@
 // export round-trips (safetensors = module weights, embeddings = the model's, re-opened model
 // scores identically, top-K lists mask history); a cancelled export leaves nothing and keeps the
 // previous export; histories files report unknown ids with line numbers.
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -333,6 +334,38 @@ private Q_SLOTS:
         QCOMPARE(lines(old + "/topk.csv"), topkBefore);
         QVERIFY(stagingLeftovers(old).isEmpty());
         QVERIFY(openExportedModel(old.toStdString()));
+    }
+
+    void killedExportsStagingFolderIsRemoved()
+    {
+        // A process killed mid-export leaves ".export-<pid>-XXXXXX": the next export into the
+        // folder removes it once that process is gone, and keeps live and foreign folders.
+        const Dataset ds = shopDataset();
+        auto model = fitted(ds, "popularity", nlohmann::json::object());
+        QVERIFY(model);
+        const QString dir = m_dir.filePath("stale");
+        QProcess child; // a real process that has exited and been reaped: its pid is free
+        child.start("sleep", {"0.1"});
+        QVERIFY(child.waitForStarted());
+        const qint64 deadPid = child.processId();
+        QVERIFY(deadPid > 0);
+        QVERIFY(child.waitForFinished());
+        const QString dead = QString(".export-%1-abc123").arg(deadPid);
+        const QString live = QString(".export-%1-def456").arg(QCoreApplication::applicationPid());
+        for (const QString &name : {dead, live, QString(".export-notapid")})
+            QVERIFY(QDir().mkpath(dir + "/" + name));
+        QFile junk(dir + "/" + dead + "/topk.csv.tmp-1");
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.close();
+        ExportOptions o;
+        o.dir = dir.toStdString();
+        o.formats = {ExportFormat::TopK};
+        NullObserver quiet;
+        QVERIFY(exportModel(*model, ds, o, quiet));
+        QVERIFY(!QDir(dir + "/" + dead).exists());
+        QVERIFY(QDir(dir + "/" + live).exists());
+        QVERIFY(QDir(dir + "/.export-notapid").exists());
+        QVERIFY(QFile::exists(dir + "/topk.csv"));
     }
 
     void explicitUnsupportedFormatWritesNothing()

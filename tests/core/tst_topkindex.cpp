@@ -161,7 +161,7 @@ private Q_SLOTS:
     {
         // Two items in the user's direction: the long one has the higher inner product, the
         // short one the higher cosine. A nearest-neighbour search on raw vectors would pick the
-        // short one; the MIPS reduction must pick the long one.
+        // short one; the inner-product index must pick the long one.
         EmbeddingMatrix items;
         items.rows = 3;
         items.dim = 2;

@@ -14,7 +14,7 @@ namespace recforge::ui {
 
 ExportDialog::ExportDialog(qint64 runId, const QString &suggestedDir, QWidget *parent)
     : QDialog(parent), m_dir(new QLineEdit(suggestedDir, this)), m_report(new QCheckBox(this)),
-      m_k(new QSpinBox(this)),
+      m_approximate(new QCheckBox(this)), m_k(new QSpinBox(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Export run #%1").arg(runId));
@@ -45,11 +45,18 @@ ExportDialog::ExportDialog(qint64 runId, const QString &suggestedDir, QWidget *p
     formatBoxes->addWidget(m_report);
     m_k->setRange(1, 1000);
     m_k->setValue(10);
+    m_approximate->setObjectName(QStringLiteral("approximateTopK"));
+    m_approximate->setText(tr("Approximate top-K from an HNSW index (large catalogues)"));
+    m_approximate->setToolTip(
+        tr("Searches an index over the item embeddings instead of scoring every item. Needs an "
+           "embedding model (BPR, SASRec, BERT4Rec); recall@K against exact top-K is measured on "
+           "1000 users and written to config.json."));
 
     auto *form = new QFormLayout;
     form->addRow(tr("Folder"), dirRow);
     form->addRow(tr("Files"), formatBoxes);
     form->addRow(tr("Top-K length"), m_k);
+    form->addRow(QString(), m_approximate);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_buttons);
@@ -59,6 +66,8 @@ ExportDialog::ExportDialog(qint64 runId, const QString &suggestedDir, QWidget *p
     for (QCheckBox *box : std::as_const(m_formats))
         connect(box, &QCheckBox::toggled, this, &ExportDialog::updateOk);
     connect(m_report, &QCheckBox::toggled, this, &ExportDialog::updateOk);
+    connect(m_formats.value(recforge::ExportFormat::TopK), &QCheckBox::toggled, m_approximate,
+            &QCheckBox::setEnabled);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     updateOk();
@@ -73,6 +82,7 @@ recforge::ExportOptions ExportDialog::options() const
             o.formats.insert(it.key());
     o.k = m_k->value();
     o.report = m_report->isChecked();
+    o.approximateTopK = m_approximate->isEnabled() && m_approximate->isChecked();
     return o;
 }
 

@@ -14,7 +14,8 @@ class QSpinBox;
 namespace recforge::ui {
 
 // Where and what to export for one run: a folder, the formats (every one by default), the top-K
-// length and the HTML report. OK stays disabled until a folder is given.
+// length (exact, or approximate from an HNSW index) and the HTML report. OK stays disabled until a
+// folder is given.
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
@@ -31,6 +32,7 @@ private:
     QLineEdit *m_dir;
     QMap<recforge::ExportFormat, QCheckBox *> m_formats;
     QCheckBox *m_report;
+    QCheckBox *m_approximate;
     QSpinBox *m_k;
     QDialogButtonBox *m_buttons;
 };
