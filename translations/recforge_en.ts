@@ -843,6 +843,14 @@
         <source>Export folder</source>
         <translation>Export folder</translation>
     </message>
+    <message>
+        <source>Approximate top-K from an HNSW index (large catalogues)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches an index over the item embeddings instead of scoring every item. Needs an embedding model (BPR, SASRec, BERT4Rec); recall@K against exact top-K is measured on 1000 users and written to config.json.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::ExportRunJob</name>
@@ -2533,7 +2541,7 @@
     </message>
     <message>
         <source>CSV (user,item) or &quot;user item1 item2 …&quot; lines</source>
-        <translation>CSV (user,item) or "user item1 item2 …" lines</translation>
+        <translation>CSV (user,item) or &quot;user item1 item2 …&quot; lines</translation>
     </message>
     <message>
         <source>Folder…</source>
