@@ -51,8 +51,8 @@ private:
     Recommender &m_model;
     std::vector<int64_t> m_tokens, m_offsets; // CSR of examples' tokens (item + 1)
     std::vector<std::vector<int64_t>> m_batches;
+    std::vector<ParameterGroup> m_groups;
     torch::Device m_device = torch::kCPU;
 };
 
 } // namespace recforge
-    std::vector<ParameterGroup> m_groups;

@@ -215,14 +215,14 @@ void SeqTransformer::writeState(torch::serialize::OutputArchive &archive) const
     torch::serialize::OutputArchive net;
     m_net->save(net);
     archive.write("net", net);
+    archive.write("hasHead", c10::IValue(m_net->hasHead()));
+    archive.write("textDim", c10::IValue(m_net->textDim()));
 }
 
 Status SeqTransformer::readState(torch::serialize::InputArchive &archive)
 {
     m_p = SeqTransformerParams::fromJson(params());
     c10::IValue items, hasFeatures;
-    archive.write("hasHead", c10::IValue(m_net->hasHead()));
-    archive.write("textDim", c10::IValue(m_net->textDim()));
     if (!archive.try_read("itemCount", items) || !items.isInt() ||
         !archive.try_read("hasFeatures", hasFeatures) || !hasFeatures.isBool())
         return makeError(ErrorCode::InvalidArgument,

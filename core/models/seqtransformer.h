@@ -7,8 +7,8 @@
 #include "models/paramschema.h"
 #include "models/recommender.h"
 #include "models/seqtransformernet.h"
-
 #include "train/pretrainparams.h"
+
 namespace recforge {
 
 struct ItemFeatures;
@@ -62,7 +62,6 @@ public:
     // from the Dataset the TrainingData came from (ItemFeatures::build); ignored when the item
     // count differs.
     void setItemFeatures(std::shared_ptr<const ItemFeatures> features);
-
     // Frozen text vectors [itemCount, t] (encodeItemTexts) added to item vectors through a learned
     // projection (SeqNetExtras); call before fit(). Ignored when the row count differs.
     void setTextVectors(torch::Tensor vectors);
@@ -70,6 +69,7 @@ public:
     // fresh initialisation; the net then has the pretrained output head. fit() fails with the
     // loader's error (naming the tensor and shapes) when the file's architecture differs.
     void setPretrained(std::string path, FinetuneOptions options = {});
+
     SeqVariant variant() const { return m_variant; }
     Status fit(const TrainingData &data, const FitContext &ctx) override;
     bool isFitted() const override { return !m_net.is_empty() && m_fitted; }
@@ -88,10 +88,10 @@ private:
     SeqVariant m_variant;
     SeqTransformerParams m_p;
     std::shared_ptr<const ItemFeatures> m_features;
-    SeqTransformerNet m_net{nullptr};
     torch::Tensor m_textVectors;
     std::string m_pretrained;
     FinetuneOptions m_finetune;
+    SeqTransformerNet m_net{nullptr};
     bool m_fitted = false;
 };
 
