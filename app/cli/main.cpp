@@ -18,6 +18,8 @@ const std::vector<Command> &commands()
         {"stats", "statistics of a stored dataset", runStats},
         {"split", "make and store a train/validation/test split", runSplit},
         {"train", "train and evaluate a model (--config run.json), recorded as a run", runTrain},
+        {"pretrain", "pretrain a text encoder on the catalogue (masked-language model)",
+         runPretrain},
         {"distill",
          "distil a teacher run into a small student (--teacher-run ID --config student.json), "
          "with the teacher-vs-student comparison",

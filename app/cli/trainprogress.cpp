@@ -42,6 +42,9 @@ void TrainProgress::onEpoch(const EpochEvent &e)
     if (!std::isnan(e.monitored))
         n += std::snprintf(line + n, sizeof line - size_t(n), "  valid %.4f%s", e.monitored,
                            e.improved ? " *" : "");
+    for (const auto &[name, value] : e.metrics)
+        if (n < int(sizeof line) - 64)
+            n += std::snprintf(line + n, sizeof line - size_t(n), "  %s %.4f", name.c_str(), value);
     std::snprintf(line + n, sizeof line - size_t(n), "  %.0f samples/s  %s", e.samplesPerSecond,
                   formatSeconds(e.seconds).c_str());
     m_bar.onMessage(line);

@@ -111,6 +111,7 @@ std::unordered_map<std::string, std::string> trainerArgs(const SentencePiecePara
     std::unordered_map<std::string, std::string> args = {
         {"model_type", p.modelType == SentencePieceModelType::Bpe ? "bpe" : "unigram"},
         {"vocab_size", std::to_string(p.vocabSize)},
+        {"hard_vocab_limit", p.hardVocabLimit ? "true" : "false"},
         {"max_sentence_length", std::to_string(p.maxSentenceLength)},
         {"num_threads", std::to_string(p.numThreads)},
         {"byte_fallback", p.byteFallback ? "true" : "false"},

@@ -30,9 +30,11 @@ enum class SentencePieceNormalization {
 };
 
 struct SentencePieceParams {
-    // Total vocabulary including the five special tokens. SentencePiece fails when the corpus
-    // cannot fill it (the error says the largest size that would work).
+    // Total vocabulary including the five special tokens. With hardVocabLimit a corpus that
+    // cannot fill it is an error (the message says the largest size that would work); without
+    // (the default) it is an upper bound and a small catalogue gets a smaller vocabulary.
     int32_t vocabSize = 8000;
+    bool hardVocabLimit = false;
     SentencePieceModelType modelType = SentencePieceModelType::Unigram;
     // Fraction of characters the vocabulary must cover; the rarest rest become [UNK]. 0.9995 suits
     // Chinese (large character set); 1.0 is fine for small alphabets.

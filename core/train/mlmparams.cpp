@@ -99,6 +99,7 @@ nlohmann::json toJson(const SentencePieceParams &p)
             {"seed", p.seed},
             {"numThreads", p.numThreads},
             {"byteFallback", p.byteFallback},
+            {"hardVocabLimit", p.hardVocabLimit},
             {"normalization", normalizationName(p.normalization)}};
 }
 
@@ -121,6 +122,11 @@ Expected<SentencePieceParams> sentencePieceParamsFromJson(const nlohmann::json &
         if (!j["byteFallback"].is_boolean())
             return bad("byteFallback", "byteFallback: expected true or false");
         p.byteFallback = j["byteFallback"].get<bool>();
+    }
+    if (j.contains("hardVocabLimit")) {
+        if (!j["hardVocabLimit"].is_boolean())
+            return bad("hardVocabLimit", "hardVocabLimit: expected true or false");
+        p.hardVocabLimit = j["hardVocabLimit"].get<bool>();
     }
     if (modelType == "bpe")
         p.modelType = SentencePieceModelType::Bpe;

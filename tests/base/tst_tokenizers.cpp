@@ -262,6 +262,12 @@ private Q_SLOTS:
 
         SentencePieceParams huge = smallParams();
         huge.vocabSize = 50000;
+        // By default the size is an upper bound: a smaller vocabulary, no error.
+        auto soft = SentencePieceTokenizer::train(productTitles(), huge);
+        QVERIFY2(soft.has_value(), soft ? "" : soft.error().message.c_str());
+        QVERIFY(soft->vocabSize() > 5);
+        QVERIFY(soft->vocabSize() < 50000);
+        huge.hardVocabLimit = true;
         auto tooLarge = SentencePieceTokenizer::train(productTitles(), huge);
         QVERIFY(!tooLarge);
         QCOMPARE(tooLarge.error().code, ErrorCode::InvalidArgument);
