@@ -12,7 +12,10 @@ public:
         m_embedding = register_module(
             "item",
             torch::nn::Embedding(torch::nn::EmbeddingOptions(items + 1, hidden).padding_idx(0)));
-        m_in = register_module("in", torch::nn::Linear(2 * hidden, ffn));
+        m_in = register_module(
+            "inner",
+            torch::nn::Linear(2 * hidden,
+                              ffn)); // not "in": a TorchScript keyword, unreadable in a checkpoint
         m_out = register_module("out", torch::nn::Linear(ffn, hidden));
         m_dropout = register_module("dropout", torch::nn::Dropout(dropout));
         torch::NoGradGuard noGrad;
