@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include <cstdio>
+#include <fstream>
 
 #include "commands.h"
 
@@ -63,6 +64,18 @@ void printJson(const nlohmann::json &value)
 {
     std::printf("%s\n", value.dump(2).c_str());
     std::fflush(stdout);
+}
+
+Expected<nlohmann::json> readJsonFile(const std::string &path)
+{
+    std::ifstream in(path);
+    if (!in)
+        return makeError(ErrorCode::Io, "cannot read " + path, Location{path, 0, 0, ""});
+    try {
+        return nlohmann::json::parse(in);
+    } catch (const nlohmann::json::parse_error &e) {
+        return makeError(ErrorCode::Parse, e.what(), Location{path, 0, int64_t(e.byte), ""});
+    }
 }
 
 } // namespace recforge::cli

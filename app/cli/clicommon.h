@@ -26,4 +26,7 @@ Expected<int64_t> resolveDataset(const Project &project, const Args &args);
 
 void printJson(const nlohmann::json &value);
 
+// A JSON file (run and job configs). Errors: Io (unreadable), Parse (with the byte offset).
+Expected<nlohmann::json> readJsonFile(const std::string &path);
+
 } // namespace recforge::cli

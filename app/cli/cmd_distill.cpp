@@ -11,22 +11,6 @@
 
 namespace recforge::cli {
 
-namespace {
-
-Expected<nlohmann::json> readConfig(const std::string &path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return makeError(ErrorCode::Io, "cannot read " + path, Location{path, 0, 0, ""});
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error &e) {
-        return makeError(ErrorCode::Parse, e.what(), Location{path, 0, int64_t(e.byte), ""});
-    }
-}
-
-} // namespace
-
 int runDistill(int argc, char **argv, int first)
 {
     Args args("distill",
@@ -48,7 +32,7 @@ int runDistill(int argc, char **argv, int first)
         return code;
     nlohmann::json json = nlohmann::json::object();
     if (args.has("config")) {
-        auto j = readConfig(args.value("config"));
+        auto j = readJsonFile(args.value("config"));
         if (!j)
             return reportError(j.error(), args);
         json = *j;

@@ -10,18 +10,6 @@ namespace recforge::cli {
 
 namespace {
 
-Expected<nlohmann::json> readConfig(const std::string &path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return makeError(ErrorCode::Io, "cannot read " + path, Location{path, 0, 0, ""});
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error &e) {
-        return makeError(ErrorCode::Parse, e.what(), Location{path, 0, int64_t(e.byte), ""});
-    }
-}
-
 void printMlmResult(const Args &args, const MlmResult &r)
 {
     if (args.has("json")) {
@@ -83,7 +71,7 @@ int runPretrain(int argc, char **argv, int first)
                            args);
     nlohmann::json json = nlohmann::json::object();
     if (args.has("config")) {
-        auto j = readConfig(args.value("config"));
+        auto j = readJsonFile(args.value("config"));
         if (!j)
             return reportError(j.error(), args);
         json = *j;

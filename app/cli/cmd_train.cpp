@@ -11,18 +11,6 @@ namespace recforge::cli {
 
 namespace {
 
-Expected<nlohmann::json> readJsonFile(const std::string &path)
-{
-    std::ifstream in(path);
-    if (!in)
-        return makeError(ErrorCode::Io, "cannot read " + path, Location{path, 0, 0, ""});
-    try {
-        return nlohmann::json::parse(in);
-    } catch (const nlohmann::json::parse_error &e) {
-        return makeError(ErrorCode::Parse, e.what(), Location{path, 0, int64_t(e.byte), ""});
-    }
-}
-
 void printModels()
 {
     for (const ModelSchema &s : modelSchemas()) {
