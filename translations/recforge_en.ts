@@ -40,6 +40,61 @@
     </message>
 </context>
 <context>
+    <name>DistillSummary</name>
+    <message>
+        <source>Teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The student has %1 of the teacher&apos;s parameters (%2 vs %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its checkpoint takes %1 of the teacher&apos;s space on disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It answers one user %1 faster at p50 (%2 vs %3 ms) and %4 faster at p99.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batched, it scores %1 the teacher&apos;s users per second.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It keeps %1 of the teacher&apos;s %2 (the student trained alone: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It keeps %1 of the teacher&apos;s %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean Jaccard@%1 of its top-%1 with the teacher&apos;s: %2 (trained alone: %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean Jaccard@%1 of its top-%1 with the teacher&apos;s: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FunnelChart</name>
     <message>
         <source>view</source>
@@ -69,6 +124,13 @@
         <source>interactions</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished">No data</translation>
+    </message>
+</context>
+<context>
+    <name>GroupedBarChart</name>
     <message>
         <source>No data</source>
         <translation type="unfinished">No data</translation>
@@ -708,6 +770,232 @@
     <name>recforge::ui::DeleteRunJob</name>
     <message>
         <source>Delete run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DistillPanel</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 has no teacher-versus-student comparison yet: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No distillation run in this project yet. Distil a trained model with the Pipeline workspace or recforge-cli distill.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality: %1. Timed on %2 with %3 thread(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distillation run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>List the project&apos;s distillation runs again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size and speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Top-K overlap</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">Model</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size on disk (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p50 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency p99 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users per second</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean Jaccard@%1 with the teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality of teacher and student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters (millions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checkpoint size (MB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency of one user (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, %2 timed requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Throughput (users per second)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batches of %1 users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>batched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users by Jaccard@%1 of their top-%1 with the teacher&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 users; mean %2, p10 %3, median %4, p90 %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DistillUserView</name>
+    <message>
+        <source>id %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both models recommend this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jaccard@%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the %1&apos;s model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Highlighted: items in both lists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load both models to compare their lists per user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the teacher&apos;s and the student&apos;s models (in the background)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished">User:</translation>
+    </message>
+    <message>
+        <source>Index of the user in the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher (run %1): top %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student (run %1): top %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1538,6 +1826,13 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ListDistilRunsJob</name>
+    <message>
+        <source>List distillation runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::ListTrainedRunsJob</name>
     <message>
         <source>List trained models</source>
@@ -1548,6 +1843,13 @@
     <name>recforge::ui::LoadCurvesJob</name>
     <message>
         <source>Load curves</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::LoadDistilRunJob</name>
+    <message>
+        <source>Load distillation run %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1714,6 +2016,14 @@
             <numerusform>Wrote the top-K list of %n user to %1</numerusform>
             <numerusform>Wrote the top-K lists of %n users to %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teacher versus student of a distillation run: size, speed, quality, curves and top-K overlap</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -40,6 +40,61 @@
     </message>
 </context>
 <context>
+    <name>DistillSummary</name>
+    <message>
+        <source>Teacher</source>
+        <translation>教师模型</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生模型</translation>
+    </message>
+    <message>
+        <source>Student alone</source>
+        <translation>单独训练的学生模型</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>%1×</source>
+        <translation>%1 倍</translation>
+    </message>
+    <message>
+        <source>The student has %1 of the teacher&apos;s parameters (%2 vs %3).</source>
+        <translation>学生模型的参数量是教师模型的 %1（%2 对 %3）。</translation>
+    </message>
+    <message>
+        <source>Its checkpoint takes %1 of the teacher&apos;s space on disk.</source>
+        <translation>其检查点占用的磁盘空间是教师模型的 %1。</translation>
+    </message>
+    <message>
+        <source>It answers one user %1 faster at p50 (%2 vs %3 ms) and %4 faster at p99.</source>
+        <translation>单个用户请求的 p50 延迟快 %1（%2 对 %3 毫秒），p99 延迟快 %4。</translation>
+    </message>
+    <message>
+        <source>Batched, it scores %1 the teacher&apos;s users per second.</source>
+        <translation>批量打分时，每秒处理的用户数是教师模型的 %1。</translation>
+    </message>
+    <message>
+        <source>It keeps %1 of the teacher&apos;s %2 (the student trained alone: %3).</source>
+        <translation>保留了教师模型 %2 的 %1（单独训练的学生模型：%3）。</translation>
+    </message>
+    <message>
+        <source>It keeps %1 of the teacher&apos;s %2.</source>
+        <translation>保留了教师模型 %2 的 %1。</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard@%1 of its top-%1 with the teacher&apos;s: %2 (trained alone: %3).</source>
+        <translation>其 top-%1 与教师模型的平均 Jaccard@%1：%2（单独训练：%3）。</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard@%1 of its top-%1 with the teacher&apos;s: %2.</source>
+        <translation>其 top-%1 与教师模型的平均 Jaccard@%1：%2。</translation>
+    </message>
+</context>
+<context>
     <name>FunnelChart</name>
     <message>
         <source>view</source>
@@ -69,6 +124,13 @@
         <source>interactions</source>
         <translation>交互数</translation>
     </message>
+    <message>
+        <source>No data</source>
+        <translation>无数据</translation>
+    </message>
+</context>
+<context>
+    <name>GroupedBarChart</name>
     <message>
         <source>No data</source>
         <translation>无数据</translation>
@@ -710,6 +772,232 @@
     <message>
         <source>Delete run</source>
         <translation>删除运行</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DistillPanel</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation>无法打开实验存储：%1</translation>
+    </message>
+    <message>
+        <source>#%1 %2 (%3)</source>
+        <translation>#%1 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Run %1 has no teacher-versus-student comparison yet: %2</source>
+        <translation>运行 %1 还没有教师与学生模型的对比：%2</translation>
+    </message>
+    <message>
+        <source>No distillation run in this project yet. Distil a trained model with the Pipeline workspace or recforge-cli distill.</source>
+        <translation>此项目还没有蒸馏运行。请在“流水线”工作区或用 recforge-cli distill 蒸馏一个已训练的模型。</translation>
+    </message>
+    <message>
+        <source>Quality: %1. Timed on %2 with %3 thread(s).</source>
+        <translation>质量：%1。计时设备 %2，线程数 %3。</translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <translation>%1（运行 %2）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Distillation run:</source>
+        <translation>蒸馏运行：</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>List the project&apos;s distillation runs again</source>
+        <translation>重新列出项目的蒸馏运行</translation>
+    </message>
+    <message>
+        <source>Quality</source>
+        <translation>质量</translation>
+    </message>
+    <message>
+        <source>Size and speed</source>
+        <translation>大小与速度</translation>
+    </message>
+    <message>
+        <source>Learning curves</source>
+        <translation>学习曲线</translation>
+    </message>
+    <message>
+        <source>Top-K overlap</source>
+        <translation>Top-K 重合度</translation>
+    </message>
+    <message>
+        <source>Per user</source>
+        <translation>按用户</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Size on disk (MB)</source>
+        <translation>磁盘占用（MB）</translation>
+    </message>
+    <message>
+        <source>Latency p50 (ms)</source>
+        <translation>延迟 p50（毫秒）</translation>
+    </message>
+    <message>
+        <source>Latency p99 (ms)</source>
+        <translation>延迟 p99（毫秒）</translation>
+    </message>
+    <message>
+        <source>Users per second</source>
+        <translation>每秒用户数</translation>
+    </message>
+    <message>
+        <source>Mean Jaccard@%1 with the teacher</source>
+        <translation>与教师模型的平均 Jaccard@%1</translation>
+    </message>
+    <message>
+        <source>Quality of teacher and student</source>
+        <translation>教师与学生模型的质量</translation>
+    </message>
+    <message>
+        <source>Parameters (millions)</source>
+        <translation>参数量（百万）</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Checkpoint size (MB)</source>
+        <translation>检查点大小（MB）</translation>
+    </message>
+    <message>
+        <source>on disk</source>
+        <translation>磁盘上</translation>
+    </message>
+    <message>
+        <source>Latency of one user (ms)</source>
+        <translation>单个用户的延迟（毫秒）</translation>
+    </message>
+    <message>
+        <source>%1, %2 timed requests</source>
+        <translation>%1，%2 次计时请求</translation>
+    </message>
+    <message>
+        <source>p50</source>
+        <translation>p50</translation>
+    </message>
+    <message>
+        <source>p99</source>
+        <translation>p99</translation>
+    </message>
+    <message>
+        <source>Throughput (users per second)</source>
+        <translation>吞吐量（每秒用户数）</translation>
+    </message>
+    <message>
+        <source>batches of %1 users</source>
+        <translation>每批 %1 个用户</translation>
+    </message>
+    <message>
+        <source>batched</source>
+        <translation>批量</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生模型</translation>
+    </message>
+    <message>
+        <source>Student alone</source>
+        <translation>单独训练的学生模型</translation>
+    </message>
+    <message>
+        <source>Users by Jaccard@%1 of their top-%1 with the teacher&apos;s</source>
+        <translation>按 top-%1 与教师模型的 Jaccard@%1 统计的用户数</translation>
+    </message>
+    <message>
+        <source>%1 users; mean %2, p10 %3, median %4, p90 %5</source>
+        <translation>%1 个用户；平均 %2，p10 %3，中位数 %4，p90 %5</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::DistillUserView</name>
+    <message>
+        <source>id %1</source>
+        <translation>ID %1</translation>
+    </message>
+    <message>
+        <source>%1. %2</source>
+        <translation>%1. %2</translation>
+    </message>
+    <message>
+        <source>%1. %2 — %3</source>
+        <translation>%1. %2 — %3</translation>
+    </message>
+    <message>
+        <source>Both models recommend this item</source>
+        <translation>两个模型都推荐了此商品</translation>
+    </message>
+    <message>
+        <source>Jaccard@%1: %2</source>
+        <translation>Jaccard@%1：%2</translation>
+    </message>
+    <message>
+        <source>Loading the %1&apos;s model…</source>
+        <translation>正在加载%1…</translation>
+    </message>
+    <message>
+        <source>teacher</source>
+        <translation>教师模型</translation>
+    </message>
+    <message>
+        <source>student</source>
+        <translation>学生模型</translation>
+    </message>
+    <message>
+        <source>Highlighted: items in both lists</source>
+        <translation>高亮：两个列表中都有的商品</translation>
+    </message>
+    <message>
+        <source>Load both models to compare their lists per user</source>
+        <translation>加载两个模型以按用户比较其推荐列表</translation>
+    </message>
+    <message>
+        <source>Load models</source>
+        <translation>加载模型</translation>
+    </message>
+    <message>
+        <source>Load the teacher&apos;s and the student&apos;s models (in the background)</source>
+        <translation>（在后台）加载教师模型和学生模型</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Index of the user in the dataset</source>
+        <translation>用户在数据集中的序号</translation>
+    </message>
+    <message>
+        <source>Teacher (run %1): top %2</source>
+        <translation>教师模型（运行 %1）：前 %2</translation>
+    </message>
+    <message>
+        <source>Student (run %1): top %2</source>
+        <translation>学生模型（运行 %1）：前 %2</translation>
     </message>
 </context>
 <context>
@@ -1538,6 +1826,13 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ListDistilRunsJob</name>
+    <message>
+        <source>List distillation runs</source>
+        <translation>列出蒸馏运行</translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::ListTrainedRunsJob</name>
     <message>
         <source>List trained models</source>
@@ -1549,6 +1844,13 @@
     <message>
         <source>Load curves</source>
         <translation>加载曲线</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::LoadDistilRunJob</name>
+    <message>
+        <source>Load distillation run %1</source>
+        <translation>加载蒸馏运行 %1</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +2015,14 @@
         <translation>
             <numerusform>已将 %n 个用户的 Top-K 列表写入 %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Distillation</source>
+        <translation>蒸馏</translation>
+    </message>
+    <message>
+        <source>Teacher versus student of a distillation run: size, speed, quality, curves and top-K overlap</source>
+        <translation>蒸馏运行中教师与学生模型的对比：大小、速度、质量、曲线和 top-K 重合度</translation>
     </message>
 </context>
 <context>

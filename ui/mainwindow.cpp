@@ -20,6 +20,7 @@
 
 #include "data/datapanel.h"
 #include "data/generateshopdialog.h"
+#include "distill/distillpanel.h"
 #include "experiments/experimentspanel.h"
 #include "import/importwizard.h"
 #include "issuesdock.h"
@@ -42,7 +43,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_modelsPanel(new ModelsPanel(this)), m_trainingPanel(new TrainingPanel(m_jobs, this)),
       m_experimentsPanel(new ExperimentsPanel(m_jobs, this)),
       m_recommendationsPanel(new RecommendationsPanel(m_jobs, this)),
-      m_issues(new IssuesDock(this)), m_progress(new JobProgressWidget(this))
+      m_distillPanel(new DistillPanel(m_jobs, this)), m_issues(new IssuesDock(this)),
+      m_progress(new JobProgressWidget(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setAcceptDrops(true);
@@ -66,6 +68,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_modelsPanel);
     m_sidebar->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), QString()));
     m_stack->addWidget(m_trainingPanel);
+    m_sidebar->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_ArrowDown), QString()));
+    m_stack->addWidget(m_distillPanel);
     m_sidebar->addItem(
         new QListWidgetItem(style()->standardIcon(QStyle::SP_FileDialogContentsView), QString()));
     m_stack->addWidget(m_experimentsPanel);
@@ -103,6 +107,7 @@ MainWindow::MainWindow(QWidget *parent)
             &ExperimentsPanel::refresh);
     connect(m_trainingPanel, &TrainingPanel::runEnded, m_recommendationsPanel,
             &RecommendationsPanel::refreshRuns);
+    connect(m_trainingPanel, &TrainingPanel::runEnded, m_distillPanel, &DistillPanel::refresh);
     // One progress bar per job on screen: the status bar skips the run the Training panel shows.
     const auto syncStatusProgress = [this] {
         m_progress->setShownElsewhere(
@@ -135,6 +140,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_trainingPanel, &TrainingPanel::issueReported, this, warn);
     connect(m_experimentsPanel, &ExperimentsPanel::issueReported, this, warn);
     connect(m_recommendationsPanel, &RecommendationsPanel::issueReported, this, warn);
+    connect(m_distillPanel, &DistillPanel::issueReported, this, warn);
     // Every job failure lands in the issues dock, whoever started the job.
     connect(m_jobs, &JobManager::jobStarted, this, [this](Job *job) {
         connect(job, &Job::failed, this, [this, job](const QString &message) {
@@ -201,6 +207,7 @@ bool MainWindow::openProject(const QString &path, bool create, QString *error)
     m_trainingPanel->setProject(m_project);
     m_experimentsPanel->setProject(m_project);
     m_recommendationsPanel->setProject(m_project);
+    m_distillPanel->setProject(m_project);
     updateTitle();
     return true;
 }
@@ -456,6 +463,10 @@ void MainWindow::retranslateUi()
     m_sidebar->item(TrainingWorkspace)->setText(tr("Training"));
     m_sidebar->item(TrainingWorkspace)
         ->setToolTip(tr("Training queue, live loss and validation curves"));
+    m_sidebar->item(DistillationWorkspace)->setText(tr("Distillation"));
+    m_sidebar->item(DistillationWorkspace)
+        ->setToolTip(tr("Teacher versus student of a distillation run: size, speed, quality, "
+                        "curves and top-K overlap"));
     m_sidebar->item(ExperimentsWorkspace)->setText(tr("Experiments"));
     m_sidebar->item(ExperimentsWorkspace)
         ->setToolTip(tr("Stored runs: compare curves and metrics, details, delete"));

@@ -20,6 +20,7 @@ class Project;
 namespace recforge::ui {
 
 class DataPanel;
+class DistillPanel;
 class ExperimentsPanel;
 class ImportWizard;
 class IssuesDock;
@@ -30,9 +31,9 @@ class RecommendationsPanel;
 class TrainingPanel;
 
 // The application shell: a workspace sidebar with a stack of workspace panels (Data, Models,
-// Training, Experiments), the menus, a status bar with the job progress, and the issues dock. It
-// owns the open Project (shared with jobs) and the JobManager; closing it stops and joins every
-// job.
+// Training, Distillation, Experiments, Recommend), the menus, a status bar with the job progress,
+// and the issues dock. It owns the open Project (shared with jobs) and the JobManager; closing it
+// stops and joins every job.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -56,11 +57,13 @@ public:
     TrainingPanel *trainingPanel() const { return m_trainingPanel; }
     ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
     RecommendationsPanel *recommendationsPanel() const { return m_recommendationsPanel; }
+    DistillPanel *distillPanel() const { return m_distillPanel; }
     // Index of each workspace in the sidebar and the stack.
     enum Workspace {
         DataWorkspace,
         ModelsWorkspace,
         TrainingWorkspace,
+        DistillationWorkspace,
         ExperimentsWorkspace,
         RecommendationsWorkspace
     };
@@ -103,6 +106,7 @@ private:
     TrainingPanel *m_trainingPanel;
     ExperimentsPanel *m_experimentsPanel;
     RecommendationsPanel *m_recommendationsPanel;
+    DistillPanel *m_distillPanel;
     IssuesDock *m_issues;
     JobProgressWidget *m_progress;
     QPointer<ImportWizard> m_wizard;
