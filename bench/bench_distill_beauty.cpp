@@ -8,7 +8,8 @@
 //   bench_distill_beauty [--teacher FILE]  (a cached teacher checkpoint; trained and saved there
 //                         when missing) [--teacher-epochs 10] [--students sasrec,mlprec,gru4rec]
 //                         [--epochs 8] [--alpha 0.5] [--temperature 2] [--mode kl|ranking|both]
-//                         [--hidden 32] [--validation-users 3000] [--seed 42]
+//                         [--hidden 32] [--validation-users 3000] [--seed 42] [--patience 2]
+//                         [--features] (catalogue attributes as item features)
 //                         [--teacher-from-trainer trainer-eN.ckpt --teacher-epochs N]
 //
 // --teacher-from-trainer builds the teacher from a per-epoch trainer checkpoint of a SASRec base
@@ -29,7 +30,9 @@
 #include "beautydata.h"
 #include "eval/comparemodels.h"
 #include "eval/evaluator.h"
+#include "models/itemfeatures.h"
 #include "models/modelfactory.h"
+#include "models/seqtransformer.h"
 #include "models/objectivehost.h"
 #include "models/positionscorer.h"
 #include "runtime/runtime.h"
@@ -64,6 +67,9 @@ struct Options {
     int hidden = 32;
     int64_t validationUsers = 3000;
     uint64_t seed = 42;
+    bool features = false; // catalogue attributes as item features (teacher and SASRec students)
+    int patience = 2;
+    std::shared_ptr<ItemFeatures> itemFeatures; // built from the catalogue when features is on
     DistillLossOptions loss{2.0, 0.5, DistillMode::Kl, 10, 5.0};
 };
 
@@ -94,20 +100,28 @@ FitContext context(Log &log, const TrainingData &data, const Options &o)
 
 nlohmann::json studentParams(const std::string &id, const Options &o)
 {
-    nlohmann::json p = {{"hiddenSize", o.hidden}, {"maxLength", 50},   {"dropout", 0.5},
-                        {"epochs", o.epochs},     {"patience", 2},     {"batchSize", 256},
+    nlohmann::json p = {{"hiddenSize", o.hidden}, {"maxLength", 50},        {"dropout", 0.5},
+                        {"epochs", o.epochs},     {"patience", o.patience}, {"batchSize", 256},
                         {"learningRate", 2e-3},   {"weightDecay", 0.0}};
     if (id == "sasrec")
         p.update({{"preset", "small"},
                   {"ffnSize", 4 * o.hidden},
                   {"layers", 2},
                   {"heads", 2},
-                  {"attentionDropout", 0.5}});
+                  {"attentionDropout", 0.5},
+                  {"itemFeatures", o.features}});
     if (id == "mlprec")
         p.update({{"ffnSize", 4 * o.hidden}, {"window", 10}, {"dropout", 0.3}});
     if (id == "gru4rec")
         p["dropout"] = 0.3;
     return p;
+}
+
+// SASRec models read the catalogue's attributes as input features when --features is on.
+void applyFeatures(Recommender &model, const Options &o)
+{
+    if (auto *seq = dynamic_cast<SeqTransformer *>(&model); seq && o.itemFeatures)
+        seq->setItemFeatures(o.itemFeatures);
 }
 
 std::unique_ptr<Recommender> loadOrTrainTeacher(const TrainingData &data, const Options &o)
@@ -128,7 +142,9 @@ std::unique_ptr<Recommender> loadOrTrainTeacher(const TrainingData &data, const 
                                     {"epochs", o.teacherEpochs},
                                     {"patience", 3},
                                     {"learningRate", 2e-3},
-                                    {"weightDecay", 0.1}});
+                                    {"weightDecay", 0.1},
+                                    {"itemFeatures", o.features}});
+    applyFeatures(**m, o);
     Log log;
     std::printf("training the teacher (SASRec base, %d epochs at most)\n", o.teacherEpochs);
     const auto start = std::chrono::steady_clock::now();
@@ -169,6 +185,9 @@ void printRow(const std::string &name, const ModelFigures &f, int64_t teacherPar
 int main(int argc, char **argv)
 {
     Options o;
+    for (int i = 1; i < argc; ++i)
+        if (!std::strcmp(argv[i], "--features"))
+            o.features = true;
     for (int i = 1; i + 1 < argc; ++i) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--teacher")
@@ -179,6 +198,8 @@ int main(int argc, char **argv)
             o.teacherEpochs = std::stoi(v);
         else if (a == "--epochs")
             o.epochs = std::stoi(v);
+        else if (a == "--patience")
+            o.patience = std::stoi(v);
         else if (a == "--hidden")
             o.hidden = std::stoi(v);
         else if (a == "--alpha")
@@ -202,8 +223,10 @@ int main(int argc, char **argv)
     }
     applyRuntime(RuntimeOptions{DeviceChoice::Cpu, 0});
     std::printf("threads: %d\n", torch::get_num_threads());
-    bench::BeautyData beauty = bench::loadBeauty(false);
+    bench::BeautyData beauty = bench::loadBeauty(o.features);
     const TrainingData &data = *beauty.data;
+    if (o.features)
+        o.itemFeatures = std::make_shared<ItemFeatures>(ItemFeatures::build(beauty.dataset));
     std::printf("Beauty: %d users, %d items, %lld fit rows\n", data.userCount(), data.itemCount(),
                 (long long)data.fitRowCount());
 
@@ -232,6 +255,7 @@ int main(int argc, char **argv)
                 return 1;
             }
             auto student = std::move(*created);
+            applyFeatures(*student, o);
             if (taught) {
                 const DistillLossOptions loss = o.loss;
                 dynamic_cast<ObjectiveHost &>(*student).setObjectiveWrapper(

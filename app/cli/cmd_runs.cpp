@@ -4,6 +4,7 @@
 
 #include "clicommon.h"
 #include "commands.h"
+#include "experiment/pretrainrun.h"
 #include "experiment/trainrun.h"
 #include "store/runstore.h"
 #include "trainprogress.h"
@@ -115,7 +116,8 @@ int showRun(const Args &args, RunStore &store)
     return kOk;
 }
 
-// Continues an interrupted / failed / cancelled training run from its last checkpoint.
+// Continues an interrupted / failed / cancelled training or pretraining run from its last
+// checkpoint.
 int resumeRun(const Args &args)
 {
     auto id = args.integer("run", 0);
@@ -127,6 +129,22 @@ int resumeRun(const Args &args)
     StopToken stop;
     installInterruptHandler(stop);
     TrainProgress progress(!args.has("quiet"));
+    auto store = RunStore::open(*project);
+    if (!store)
+        return reportError(store.error(), args);
+    auto detail = (*store)->run(*id);
+    if (!detail)
+        return reportError(detail.error(), args);
+    store->reset();
+    if (detail->summary.kind == "pretrain") {
+        auto pretrained = resumePretraining(*project, *id, progress, stop);
+        progress.finish();
+        if (!pretrained)
+            return reportError(pretrained.error(), args);
+        std::printf("Run %lld resumed and finished: encoder %s\n", static_cast<long long>(*id),
+                    pretrained->encoderPath.c_str());
+        return kOk;
+    }
     auto result = resumeTraining(*project, *id, progress, stop);
     progress.finish();
     if (!result)

@@ -25,6 +25,8 @@ int runDatasets(int argc, char **argv, int first);
 int runTrain(int argc, char **argv, int first);
 int runDistill(int argc, char **argv, int first);
 int runPretrain(int argc, char **argv, int first);
+int runFinetune(int argc, char **argv, int first);
+int runPipeline(int argc, char **argv, int first);
 int runEvaluate(int argc, char **argv, int first);
 int runRuns(int argc, char **argv, int first);
 int runExport(int argc, char **argv, int first);

@@ -18,12 +18,22 @@ const std::vector<Command> &commands()
         {"stats", "statistics of a stored dataset", runStats},
         {"split", "make and store a train/validation/test split", runSplit},
         {"train", "train and evaluate a model (--config run.json), recorded as a run", runTrain},
-        {"pretrain", "pretrain a text encoder on the catalogue (masked-language model)",
+        {"pretrain",
+         "pretrain a text encoder on the catalogue (masked-language model) or the sequential "
+         "transformer on behaviour (--objective behaviour: cloze + attributes, a stored run)",
          runPretrain},
+        {"finetune",
+         "fine-tune a pretrained encoder: next item, purchase / click classification or rating "
+         "regression",
+         runFinetune},
         {"distill",
          "distil a teacher run into a small student (--teacher-run ID --config student.json), "
          "with the teacher-vs-student comparison",
          runDistill},
+        {"pipeline",
+         "pretrain -> fine-tune -> distil as a chain of runs (pipeline run | resume | rerun | "
+         "list | show)",
+         runPipeline},
         {"evaluate", "evaluate a run's model under another protocol", runEvaluate},
         {"runs",
          "list runs (runs list), show one (runs show --run ID) or resume an interrupted one (runs "

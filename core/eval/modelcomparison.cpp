@@ -137,23 +137,55 @@ nlohmann::json toJson(const ModelFigures &f)
             {"metrics", metrics}};
 }
 
+namespace {
+
+nlohmann::json toJson(const OverlapStats &o)
+{
+    return {{"k", o.k},
+            {"users", o.users},
+            {"mean", number(o.mean)},
+            {"p10", number(o.p10)},
+            {"p50", number(o.p50)},
+            {"p90", number(o.p90)},
+            {"histogram", o.histogram}};
+}
+
+Expected<OverlapStats> overlapFromJson(const nlohmann::json &jj, const std::string &key)
+{
+    if (!jj.is_object())
+        return bad(key, "'" + key + "' must be an object");
+    OverlapStats o;
+    try {
+        o.k = jj.value("k", 10);
+        o.users = jj.value("users", int64_t(0));
+        o.histogram = jj.value("histogram", std::vector<int64_t>{});
+    } catch (const nlohmann::json::exception &e) {
+        return bad(key, e.what());
+    }
+    o.mean = numberFrom(jj, "mean");
+    o.p10 = numberFrom(jj, "p10");
+    o.p50 = numberFrom(jj, "p50");
+    o.p90 = numberFrom(jj, "p90");
+    return o;
+}
+
+} // namespace
+
 nlohmann::json toJson(const ModelComparison &c)
 {
-    return {{"teacher", toJson(c.teacher)},
-            {"student", toJson(c.student)},
-            {"jaccard",
-             {{"k", c.jaccard.k},
-              {"users", c.jaccard.users},
-              {"mean", number(c.jaccard.mean)},
-              {"p10", number(c.jaccard.p10)},
-              {"p50", number(c.jaccard.p50)},
-              {"p90", number(c.jaccard.p90)},
-              {"histogram", c.jaccard.histogram}}},
-            {"protocol", toJson(c.protocol)},
-            {"device", c.device},
-            {"threads", c.threads},
-            {"latency_users", c.latencyUsers},
-            {"batch_size", c.batchSize}};
+    nlohmann::json j = {{"teacher", toJson(c.teacher)},
+                        {"student", toJson(c.student)},
+                        {"jaccard", toJson(c.jaccard)},
+                        {"protocol", toJson(c.protocol)},
+                        {"device", c.device},
+                        {"threads", c.threads},
+                        {"latency_users", c.latencyUsers},
+                        {"batch_size", c.batchSize}};
+    if (c.hasBaseline) {
+        j["baseline"] = toJson(c.baseline);
+        j["baseline_jaccard"] = toJson(c.baselineJaccard);
+    }
+    return j;
 }
 
 Expected<ModelComparison> modelComparisonFromJson(const nlohmann::json &j)
@@ -176,24 +208,30 @@ Expected<ModelComparison> modelComparisonFromJson(const nlohmann::json &j)
     if (!p)
         return tl::unexpected(p.error());
     c.protocol = *p;
-    const auto &jj = j["jaccard"];
-    if (!jj.is_object())
-        return bad("jaccard", "'jaccard' must be an object");
+    auto overlap = overlapFromJson(j["jaccard"], "jaccard");
+    if (!overlap)
+        return tl::unexpected(overlap.error());
+    c.jaccard = *overlap;
     try {
-        c.jaccard.k = jj.value("k", 10);
-        c.jaccard.users = jj.value("users", int64_t(0));
-        c.jaccard.histogram = jj.value("histogram", std::vector<int64_t>{});
         c.device = j.value("device", "");
         c.threads = j.value("threads", 0);
         c.latencyUsers = j.value("latency_users", int64_t(0));
         c.batchSize = j.value("batch_size", int64_t(0));
     } catch (const nlohmann::json::exception &e) {
-        return bad("jaccard", e.what());
+        return bad("device", e.what());
     }
-    c.jaccard.mean = numberFrom(jj, "mean");
-    c.jaccard.p10 = numberFrom(jj, "p10");
-    c.jaccard.p50 = numberFrom(jj, "p50");
-    c.jaccard.p90 = numberFrom(jj, "p90");
+    if (j.contains("baseline")) {
+        auto b = figuresFromJson(j["baseline"], "baseline");
+        if (!b)
+            return tl::unexpected(b.error());
+        auto bj = overlapFromJson(j.value("baseline_jaccard", nlohmann::json::object()),
+                                  "baseline_jaccard");
+        if (!bj)
+            return tl::unexpected(bj.error());
+        c.hasBaseline = true;
+        c.baseline = *b;
+        c.baselineJaccard = *bj;
+    }
     return c;
 }
 

@@ -42,6 +42,11 @@ struct OverlapStats {
 struct ModelComparison {
     ModelFigures teacher, student;
     OverlapStats jaccard;
+    // The same student trained without the teacher (same params, seed, data), when it was
+    // trained: hasBaseline. baselineJaccard: its top-K overlap with the teacher.
+    bool hasBaseline = false;
+    ModelFigures baseline;
+    OverlapStats baselineJaccard;
     Protocol protocol;        // the quality metrics' protocol (both models)
     std::string device;       // "cpu" / "cuda"
     int threads = 0;          // intra-op threads while timing

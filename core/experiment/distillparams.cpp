@@ -42,6 +42,8 @@ nlohmann::json toJson(const DistillParams &p)
             {"evaluations", run["evaluations"]},
             {"compare_k", p.compareK},
             {"latency_users", p.latencyUsers},
+            {"baseline", p.baseline},
+            {"baseline_run", p.baselineRunId},
             {"name", p.runName}};
 }
 
@@ -66,6 +68,8 @@ Expected<DistillParams> distillParamsFromJson(const nlohmann::json &j)
                                   "evaluations",
                                   "compare_k",
                                   "latency_users",
+                                  "baseline",
+                                  "baseline_run",
                                   "name"};
     for (auto it = j.begin(); it != j.end(); ++it) {
         bool ok = false;
@@ -105,9 +109,10 @@ Expected<DistillParams> distillParamsFromJson(const nlohmann::json &j)
          {integer("teacher_run", 0, p.teacherRunId), integer("top_k", 1, topK),
           integer("validation_users", 0, p.validationUsers), integer("compare_k", 1, compareK),
           integer("latency_users", 1, p.latencyUsers), integer("threads", 0, threads),
-          real("temperature", p.loss.temperature), real("alpha", p.loss.alpha),
-          real("rank_decay", p.loss.rankDecay), text("teacher_checkpoint", p.teacherCheckpoint),
-          text("mode", mode), text("device", device), text("name", p.runName)})
+          integer("baseline_run", 0, p.baselineRunId), real("temperature", p.loss.temperature),
+          real("alpha", p.loss.alpha), real("rank_decay", p.loss.rankDecay),
+          text("teacher_checkpoint", p.teacherCheckpoint), text("mode", mode),
+          text("device", device), text("name", p.runName)})
         if (!s)
             return tl::unexpected(s.error());
     p.loss.topK = int(topK);
@@ -126,10 +131,14 @@ Expected<DistillParams> distillParamsFromJson(const nlohmann::json &j)
     if (!d)
         return badKey("device", d.error().message);
     p.runtime.device = *d;
-    if (j.contains("validate_each_epoch")) {
-        if (!j["validate_each_epoch"].is_boolean())
-            return badKey("validate_each_epoch", "'validate_each_epoch' must be true or false");
-        p.validateEachEpoch = j["validate_each_epoch"].get<bool>();
+    for (auto [key, flag] :
+         {std::pair<const char *, bool *>{"validate_each_epoch", &p.validateEachEpoch},
+          {"baseline", &p.baseline}}) {
+        if (!j.contains(key))
+            continue;
+        if (!j[key].is_boolean())
+            return badKey(key, std::string("'") + key + "' must be true or false");
+        *flag = j[key].get<bool>();
     }
     if (j.contains("student")) {
         const auto &s = j["student"];

@@ -132,7 +132,8 @@ std::vector<MetricRecord> comparisonRecords(const ModelComparison &c)
 } // namespace
 
 Expected<DistillResult> distill(const std::string &projectPath, const DistillParams &params,
-                                Observer &observer, StopToken stop)
+                                Observer &observer, StopToken stop,
+                                const std::function<void(int64_t)> &runCreated)
 {
     if (auto ok = params.loss.validate(); !ok)
         return tl::unexpected(ok.error());
@@ -186,8 +187,30 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
                                                    std::to_string(params.teacherRunId);
 
     DistillResult out;
+    // The baseline first: the same student without the teacher, as a plain training run.
+    std::string baselineCheckpoint;
+    if (params.baselineRunId > 0) {
+        DistillParams lookup;
+        lookup.teacherRunId = params.baselineRunId;
+        auto found = findTeacher(**project, **runs, lookup);
+        if (!found)
+            return badField("baseline_run", found.error().code, found.error().message);
+        baselineCheckpoint = found->checkpoint;
+        out.baselineRunId = params.baselineRunId;
+    } else if (params.baseline) {
+        TrainRunConfig alone = config;
+        alone.runName = params.studentModel + " alone (baseline of the distillation from run " +
+                        std::to_string(params.teacherRunId) + ")";
+        observer.onMessage("training the student without the teacher (baseline)");
+        auto trained = runTraining(projectPath, alone, observer, stop);
+        if (!trained)
+            return tl::unexpected(trained.error());
+        baselineCheckpoint = trained->checkpointPath;
+        out.baselineRunId = trained->runId;
+    }
     TrainRunHooks hooks;
     hooks.kind = "distil";
+    hooks.runCreated = runCreated;
     hooks.parentRunId = params.teacherRunId;
     hooks.extraParams = {{"distill", toJson(params)}};
     hooks.beforeFit = [&](Recommender &student, const TrainingData &data) -> Status {
@@ -226,6 +249,20 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
             return tl::unexpected(c.error());
         c->teacher.runId = params.teacherRunId;
         c->student.runId = runId;
+        if (!baselineCheckpoint.empty()) {
+            auto baseline = loadModel(baselineCheckpoint);
+            if (!baseline)
+                return badField("baseline_run", baseline.error().code, baseline.error().message);
+            co.studentCheckpoint = baselineCheckpoint;
+            auto b = compareModels(*teacher, **baseline, data, co, observer, stop);
+            if (!b)
+                return tl::unexpected(b.error());
+            c->hasBaseline = true;
+            c->baseline = b->student;
+            c->baseline.role = "baseline";
+            c->baseline.runId = out.baselineRunId;
+            c->baselineJaccard = b->jaccard;
+        }
         auto dir = store.runArtifactsDir(runId);
         if (!dir)
             return tl::unexpected(dir.error());

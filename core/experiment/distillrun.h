@@ -6,6 +6,7 @@
 // Torch-free: the GUI and the CLI build these params.
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,11 @@ struct DistillParams {
     int compareK = 10;          // Jaccard@K of teacher and student top-K lists
     int64_t latencyUsers = 200; // timed single-user requests per model
     std::string runName;        // empty: "distil <student> from run <id>"
+    // The same student trained without the teacher (same params, seed, data) as its own run
+    // ("<student> alone"), compared with the teacher too: ModelComparison::baseline. With
+    // baselineRunId > 0 that stored run is compared instead of training a new one.
+    bool baseline = false;
+    int64_t baselineRunId = 0;
 };
 
 nlohmann::json toJson(const DistillParams &params);
@@ -43,6 +49,7 @@ Expected<DistillParams> distillParamsFromJson(const nlohmann::json &json);
 
 struct DistillResult {
     TrainRunResult student;     // the student run (kind "distil"), metrics with protocols
+    int64_t baselineRunId = 0;  // the student trained alone (0 = none)
     ModelComparison comparison; // teacher vs student on the test stage, full ranking
     std::string comparisonPath; // comparison.json in the student run's artifacts folder
 };
@@ -53,8 +60,10 @@ struct DistillResult {
 // Errors: NotFound (teacher run, its checkpoint, dataset or split), InvalidArgument (params, a
 // teacher or student that is not a causal next-item model, a student reading longer histories
 // than the teacher), Cancelled, Internal. The student run records failures like runTraining.
+// runCreated, when set, is called with the student run's id as soon as its row exists.
 Expected<DistillResult> distill(const std::string &projectPath, const DistillParams &params,
-                                Observer &observer, StopToken stop = {});
+                                Observer &observer, StopToken stop = {},
+                                const std::function<void(int64_t)> &runCreated = {});
 
 // The comparison stored with a distillation run. NotFound when the run has none.
 Expected<ModelComparison> readComparison(const std::string &projectPath, int64_t runId);

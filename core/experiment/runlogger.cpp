@@ -33,6 +33,9 @@ void RunLogger::onEpoch(const EpochEvent &event)
     m_store.appendCurvePoint(m_run, "train/epoch_loss", m_lastStep, event.epoch, event.trainLoss);
     m_store.appendCurvePoint(m_run, "throughput", m_lastStep, event.epoch, event.samplesPerSecond);
     // Validation metrics are recorded by the validation hook itself (with every K it computed).
+    if (!m_metricsPrefix.empty())
+        for (const auto &[name, value] : event.metrics)
+            m_store.appendCurvePoint(m_run, m_metricsPrefix + name, m_lastStep, event.epoch, value);
     m_store.heartbeat(m_run);
     if (m_forwardTrain)
         m_forwardTrain->onEpoch(event);

@@ -4,6 +4,7 @@
 // per epoch). Torch-free.
 
 #include <cstdint>
+#include <string>
 
 #include "store/runstore.h"
 #include "train/trainevents.h"
@@ -22,6 +23,9 @@ public:
     void onCheckpoint(const CheckpointEvent &event) override;
 
     int64_t lastStep() const { return m_lastStep; }
+    // Also record EpochEvent::metrics as curves "<prefix><name>" (pretraining's per-objective
+    // losses); empty (the default) = not recorded (training's validation hook records those).
+    void setEpochMetricsPrefix(std::string prefix) { m_metricsPrefix = std::move(prefix); }
 
 private:
     RunStore &m_store;
@@ -29,6 +33,7 @@ private:
     Observer &m_forward;
     TrainObserver *m_forwardTrain; // m_forward as a TrainObserver, or null
     int64_t m_lastStep = 0;
+    std::string m_metricsPrefix;
 };
 
 } // namespace recforge

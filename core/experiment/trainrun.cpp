@@ -5,12 +5,16 @@
 
 #include "eval/evaluator.h"
 #include "experiment/metricrecord.h"
+#include "experiment/runinputs.h"
 #include "experiment/runlogger.h"
 #include "experiment/trainrunhooks.h"
+#include "models/itemfeatures.h"
 #include "models/modelfactory.h"
+#include "models/seqtransformer.h"
 #include "runtime/runtime.h"
 #include "store/project.h"
 #include "store/runstore.h"
+#include "train/seqpretrain.h"
 
 namespace recforge {
 
@@ -30,52 +34,37 @@ Error withField(Error e, const std::string &field)
     return e;
 }
 
-// Loads or creates the split the config names. Returns (split id, split).
-Expected<std::pair<int64_t, Split>> resolveSplit(Project &project, int64_t datasetId,
-                                                 const Dataset &dataset,
-                                                 const TrainRunConfig &config, StopToken stop)
+// What the model needs from the dataset before fit(): the catalogue's side features when its params
+// ask for them, the text encoder's item vectors, the pretrained encoder of a fine-tune.
+Status prepareModel(Recommender &model, const Dataset &dataset, const TrainRunConfig &config)
 {
-    auto splits = project.listSplits(datasetId);
-    if (!splits)
-        return tl::unexpected(splits.error());
-    const std::string wanted =
-        !config.splitName.empty()
-            ? config.splitName
-            : (!config.split.name.empty() ? config.split.name
-                                          : std::string(splitKindName(config.split.kind)) +
-                                                "-seed" + std::to_string(config.split.seed));
-    for (const SplitSummary &s : *splits) {
-        if (s.name != wanted)
-            continue;
-        auto split = project.loadSplit(s.id);
-        if (!split)
-            return tl::unexpected(split.error());
-        return std::make_pair(s.id, std::move(*split));
+    auto *seq = dynamic_cast<SeqTransformer *>(&model);
+    if (!seq) {
+        if (!config.pretrained.empty() || !config.textEncoder.empty())
+            return makeError(
+                ErrorCode::InvalidArgument,
+                "model '" + config.model +
+                    "' cannot start from a pretrained encoder or read text vectors "
+                    "(sasrec and bert4rec can)",
+                Location{"", 0, 0, config.pretrained.empty() ? "text_encoder" : "pretrained"});
+        return {};
     }
-    if (!config.splitName.empty())
-        return makeError(ErrorCode::NotFound,
-                         "dataset '" + dataset.name + "' has no split named '" + wanted + "'",
-                         Location{"", 0, 0, "split"});
-    auto split = makeSplit(dataset, config.split, stop);
-    if (!split)
-        return tl::unexpected(split.error());
-    auto id = project.saveSplit(datasetId, *split, wanted);
-    if (!id)
-        return tl::unexpected(id.error());
-    return std::make_pair(*id, std::move(*split));
-}
-
-Expected<int64_t> resolveDataset(Project &project, const std::string &name)
-{
-    if (!name.empty())
-        return project.findDataset(name);
-    auto all = project.listDatasets();
-    if (!all)
-        return tl::unexpected(all.error());
-    if (all->empty())
-        return makeError(ErrorCode::NotFound, "project " + project.path() + " has no dataset",
-                         Location{"", 0, 0, "dataset"});
-    return all->back().id;
+    if (model.params().value("itemFeatures", false))
+        seq->setItemFeatures(std::make_shared<ItemFeatures>(ItemFeatures::build(dataset)));
+    if (!config.textEncoder.empty()) {
+        auto vectors = itemTextVectors(config.textEncoder, dataset);
+        if (!vectors)
+            return tl::unexpected(withField(vectors.error(), "text_encoder"));
+        seq->setTextVectors(*vectors);
+    }
+    if (!config.pretrained.empty()) {
+        if (!std::filesystem::exists(config.pretrained))
+            return makeError(ErrorCode::NotFound,
+                             "pretrained encoder " + config.pretrained + " does not exist",
+                             Location{config.pretrained, 0, 0, "pretrained"});
+        seq->setPretrained(config.pretrained, config.finetune);
+    }
+    return {};
 }
 
 EvalOptions evalOptionsFor(const EvalSpec &spec, EvalStage stage, uint64_t seed)
@@ -239,6 +228,8 @@ Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
     auto split = resolveSplit(**project, *datasetId, *dataset, config, stop);
     if (!split)
         return tl::unexpected(split.error());
+    if (auto ok = prepareModel(**model, *dataset, config); !ok)
+        return tl::unexpected(ok.error());
     TrainingDataOptions dataOptions;
     dataOptions.fitScope = config.fitScope;
     auto data = TrainingData::build(*dataset, split->second, dataOptions, stop);
@@ -250,8 +241,8 @@ Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
         return tl::unexpected(runs.error());
     RunSpec spec;
     spec.name = config.runName.empty() ? config.model + " on " + dataset->name : config.runName;
-    spec.kind = hooks.kind;
-    spec.parentRunId = hooks.parentRunId;
+    spec.kind = hooks.kind == "train" && !config.pretrained.empty() ? "finetune" : hooks.kind;
+    spec.parentRunId = hooks.parentRunId > 0 ? hooks.parentRunId : config.parentRunId;
     spec.model = config.model;
     nlohmann::json stored =
         hooks.extraParams.is_object() ? hooks.extraParams : nlohmann::json::object();
@@ -265,6 +256,8 @@ Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
     auto runId = (*runs)->createRun(spec);
     if (!runId)
         return tl::unexpected(runId.error());
+    if (hooks.runCreated)
+        hooks.runCreated(*runId);
     return executeRun(**runs, *runId, **model, *data, config, *device,
                       {*datasetId, split->first, {}}, hooks, observer, stop);
 }
@@ -283,8 +276,9 @@ Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t 
         return tl::unexpected(detail.error());
     const std::string runText = "run " + std::to_string(runId);
     const nlohmann::json stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
-    if (detail->summary.kind != "train" || stored.is_discarded() || !stored.contains("run") ||
-        !stored.contains("model"))
+    const std::string &kind = detail->summary.kind;
+    if ((kind != "train" && kind != "finetune") || stored.is_discarded() ||
+        !stored.contains("run") || !stored.contains("model"))
         return makeError(ErrorCode::InvalidArgument,
                          runText + " is not a training run with a stored configuration");
     auto config = trainRunConfigFromJson(stored["run"]);
@@ -311,6 +305,8 @@ Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t 
     auto split = (*project)->loadSplit(detail->summary.splitId);
     if (!split)
         return tl::unexpected(split.error());
+    if (auto ok = prepareModel(**model, *dataset, *config); !ok)
+        return tl::unexpected(ok.error());
     TrainingDataOptions dataOptions;
     dataOptions.fitScope = config->fitScope;
     auto data = TrainingData::build(*dataset, *split, dataOptions, stop);

@@ -16,6 +16,7 @@
 #include "eval/protocol.h"
 #include "models/trainingdata.h"
 #include "runtime/runtime.h"
+#include "train/pretrainparams.h"
 
 namespace recforge {
 
@@ -42,6 +43,15 @@ struct TrainRunConfig {
     std::vector<EvalSpec> evaluations{EvalSpec{},
                                       EvalSpec{Candidates::UniformSampled, 99, {1, 5, 10}}};
     std::string runName; // empty: "<model> on <dataset>"
+    // Fine-tuning (sasrec / bert4rec only): the pretrained encoder file (seqpretrained.h) the fit
+    // starts from, and how (freeze, layer-wise decay, head re-initialisation). Such a run is
+    // stored with kind "finetune".
+    std::string pretrained;
+    FinetuneOptions finetune;
+    // A text encoder folder (textencoderio.h): its frozen vectors of every item's text join the
+    // item representation (sasrec / bert4rec only). Empty = none.
+    std::string textEncoder;
+    int64_t parentRunId = 0; // the run this one continues (a pretrain run); 0 = none
     // > 0: runTraining continues this stored run instead (resumeTraining: its own stored
     // configuration is used; the fields above only label the GUI's queue entry). Not serialised.
     int64_t resumeRunId = 0;

@@ -70,6 +70,14 @@ nlohmann::json toJson(const TrainRunConfig &c)
                         {"validation_users", c.validationUsers},
                         {"evaluations", evaluations},
                         {"name", c.runName}};
+    if (!c.pretrained.empty()) {
+        j["pretrained"] = c.pretrained;
+        j["finetune"] = toJson(c.finetune);
+    }
+    if (!c.textEncoder.empty())
+        j["text_encoder"] = c.textEncoder;
+    if (c.parentRunId > 0)
+        j["parent_run"] = c.parentRunId;
     if (!c.splitName.empty())
         j["split"] = c.splitName;
     else
@@ -85,7 +93,9 @@ Expected<TrainRunConfig> trainRunConfigFromJson(const nlohmann::json &j)
     static const char *known[] = {"dataset",          "split",       "model",
                                   "params",           "seed",        "device",
                                   "threads",          "fit_scope",   "validate_each_epoch",
-                                  "validation_users", "evaluations", "name"};
+                                  "validation_users", "evaluations", "name",
+                                  "pretrained",       "finetune",    "text_encoder",
+                                  "parent_run"};
     for (auto it = j.begin(); it != j.end(); ++it) {
         bool ok = false;
         for (const char *k : known)
@@ -107,6 +117,21 @@ Expected<TrainRunConfig> trainRunConfigFromJson(const nlohmann::json &j)
         return tl::unexpected(ok.error());
     if (auto ok = str("name", c.runName); !ok)
         return tl::unexpected(ok.error());
+    if (auto ok = str("pretrained", c.pretrained); !ok)
+        return tl::unexpected(ok.error());
+    if (auto ok = str("text_encoder", c.textEncoder); !ok)
+        return tl::unexpected(ok.error());
+    if (j.contains("finetune")) {
+        auto f = finetuneOptionsFromJson(j["finetune"]);
+        if (!f)
+            return tl::unexpected(f.error());
+        c.finetune = *f;
+    }
+    if (j.contains("parent_run")) {
+        if (!j["parent_run"].is_number_integer() || j["parent_run"].get<int64_t>() < 0)
+            return badKey("parent_run", "'parent_run' must be a run id (integer >= 0)");
+        c.parentRunId = j["parent_run"].get<int64_t>();
+    }
     if (j.contains("split")) {
         if (j["split"].is_string()) {
             c.splitName = j["split"].get<std::string>();

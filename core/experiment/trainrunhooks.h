@@ -22,6 +22,8 @@ struct TrainRunHooks {
     int64_t parentRunId = 0;    // RunSpec::parentRunId (the teacher)
     // Stored in the run's params JSON next to "model" and "run" (e.g. {"distill": {...}}).
     nlohmann::json extraParams = nlohmann::json::object();
+    // Called once the run row exists (before training starts) with its id.
+    std::function<void(int64_t runId)> runCreated;
     // Called before fit() with the created model and the training data; an error fails the run.
     std::function<Status(Recommender &model, const TrainingData &data)> beforeFit;
     // Called after the test evaluation and the model checkpoint (result is filled in except the

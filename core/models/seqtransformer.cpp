@@ -57,6 +57,29 @@ int64_t SeqTransformer::parameterCount() const
     return n;
 }
 
+namespace {
+
+// An item without a fit row was only ever a negative, so its id embedding learned nothing but
+// "never the answer". When item vectors also carry content (features, text), such an item is
+// represented by its content alone: its id row is zeroed after fit, so new catalogue items are
+// ranked by what they are.
+void forgetUnseenItemIds(SeqTransformerNetImpl &net, const std::vector<int64_t> &fitCounts)
+{
+    if (fitCounts.empty())
+        return;
+    std::vector<int64_t> rows;
+    for (size_t i = 0; i < fitCounts.size(); ++i)
+        if (fitCounts[i] == 0)
+            rows.push_back(int64_t(i) + 1); // row 0 is padding
+    if (rows.empty())
+        return;
+    torch::NoGradGuard noGrad;
+    torch::Tensor weight = net.named_parameters()["item.weight"];
+    weight.index_fill_(0, torch::tensor(rows, torch::kLong).to(weight.device()), 0.0);
+}
+
+} // namespace
+
 Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
 {
     if (m_p.hiddenSize % m_p.heads != 0)
@@ -133,6 +156,10 @@ Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
         return tl::unexpected(result.error());
     }
     m_net->eval();
+    if (m_net->composedItems())
+        forgetUnseenItemIds(*m_net, data.itemCount() == int64_t(data.itemFitCounts().size())
+                                        ? data.itemFitCounts()
+                                        : std::vector<int64_t>{});
     return {};
 }
 
