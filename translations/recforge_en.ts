@@ -1833,6 +1833,13 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ListPipelinesJob</name>
+    <message>
+        <source>List pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::ListTrainedRunsJob</name>
     <message>
         <source>List trained models</source>
@@ -1858,6 +1865,13 @@
     <message>
         <source>Load model of run %1</source>
         <translation>Load model of run %1</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::LoadRunSeriesJob</name>
+    <message>
+        <source>Load curves</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2039,14 @@
         <source>Teacher versus student of a distillation run: size, speed, quality, curves and top-K overlap</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrain, fine-tune and distil in one chain: stage parameters, status and live curves</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::MetricsComparison</name>
@@ -2134,6 +2156,283 @@
     </message>
     <message>
         <source>Advanced parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PipelineForm</name>
+    <message>
+        <source>Objectives:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mask probability:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights (cloze / AAP / MAP):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text encoder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Frozen layers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer-wise LR decay:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Student hidden size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alpha (teacher share):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder shape (SASRec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1. Pretrain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>2. Fine-tune</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>3. Distil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cloze</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked item prediction over all items (BERT4Rec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attributes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S3-Rec attribute prediction: an item&apos;s attributes from its own vector (AAP) and a masked item&apos;s attributes from its context (MAP)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MLM first, epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masked-language pretraining of a text encoder on the catalogue; its vectors join the item representation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lowest N transformer layers keep their pretrained weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Layer i trains at decay^(L-1-i) of the rate; 1 = off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-initialise the output head</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distil the fine-tuned model into a student</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loss = alpha × teacher terms + (1 − alpha) × next-item loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kl: the teacher&apos;s softened softmax; ranking: its top-K list; both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run this stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run this stage again as a new run with the form&apos;s parameters, then the stages after it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PipelineJob</name>
+    <message>
+        <source>Run pipeline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume pipeline %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re-run %1 of pipeline %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PipelineView</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no curves stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new pipeline with the default parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Refresh</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos; and &apos;_&apos;: the pipeline&apos;s file name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pretrain, fine-tune and distil as new runs, one after the other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished">Resume</translation>
+    </message>
+    <message>
+        <source>Continue the selected pipeline where it stopped: finished stages are kept, an unfinished stage continues from its last checkpoint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pipeline named &quot;%1&quot; exists already: pick another name, or resume or re-run it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pipeline&apos;s parameters are not valid: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pipeline is running already.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the first epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">unknown</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — run #%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1833,6 +1833,13 @@
     </message>
 </context>
 <context>
+    <name>recforge::ui::ListPipelinesJob</name>
+    <message>
+        <source>List pipelines</source>
+        <translation>列出流水线</translation>
+    </message>
+</context>
+<context>
     <name>recforge::ui::ListTrainedRunsJob</name>
     <message>
         <source>List trained models</source>
@@ -1858,6 +1865,13 @@
     <message>
         <source>Load model of run %1</source>
         <translation>加载运行 %1 的模型</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::LoadRunSeriesJob</name>
+    <message>
+        <source>Load curves</source>
+        <translation>加载曲线</translation>
     </message>
 </context>
 <context>
@@ -2024,6 +2038,14 @@
         <source>Teacher versus student of a distillation run: size, speed, quality, curves and top-K overlap</source>
         <translation>蒸馏运行中教师与学生模型的对比：大小、速度、质量、曲线和 top-K 重合度</translation>
     </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>Pretrain, fine-tune and distil in one chain: stage parameters, status and live curves</source>
+        <translation>预训练、微调、蒸馏一条龙：各阶段参数、状态和实时曲线</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::MetricsComparison</name>
@@ -2134,6 +2156,283 @@
     <message>
         <source>Advanced parameters</source>
         <translation>高级参数</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PipelineForm</name>
+    <message>
+        <source>Objectives:</source>
+        <translation>目标：</translation>
+    </message>
+    <message>
+        <source>Mask probability:</source>
+        <translation>掩码概率：</translation>
+    </message>
+    <message>
+        <source>Weights (cloze / AAP / MAP):</source>
+        <translation>权重（完形填空 / AAP / MAP）：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Text encoder:</source>
+        <translation>文本编码器：</translation>
+    </message>
+    <message>
+        <source>Patience:</source>
+        <translation>耐心轮数：</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Frozen layers:</source>
+        <translation>冻结层数：</translation>
+    </message>
+    <message>
+        <source>Layer-wise LR decay:</source>
+        <translation>逐层学习率衰减：</translation>
+    </message>
+    <message>
+        <source>Student model:</source>
+        <translation>学生模型：</translation>
+    </message>
+    <message>
+        <source>Student hidden size:</source>
+        <translation>学生隐藏层大小：</translation>
+    </message>
+    <message>
+        <source>Alpha (teacher share):</source>
+        <translation>Alpha（教师占比）：</translation>
+    </message>
+    <message>
+        <source>Temperature:</source>
+        <translation>温度：</translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation>模式：</translation>
+    </message>
+    <message>
+        <source>Encoder shape (SASRec)</source>
+        <translation>编码器结构（SASRec）</translation>
+    </message>
+    <message>
+        <source>Hidden size:</source>
+        <translation>隐藏层大小：</translation>
+    </message>
+    <message>
+        <source>Layers:</source>
+        <translation>层数：</translation>
+    </message>
+    <message>
+        <source>Heads:</source>
+        <translation>注意力头数：</translation>
+    </message>
+    <message>
+        <source>Max length:</source>
+        <translation>最大长度：</translation>
+    </message>
+    <message>
+        <source>Dropout:</source>
+        <translation>Dropout：</translation>
+    </message>
+    <message>
+        <source>1. Pretrain</source>
+        <translation>1. 预训练</translation>
+    </message>
+    <message>
+        <source>2. Fine-tune</source>
+        <translation>2. 微调</translation>
+    </message>
+    <message>
+        <source>3. Distil</source>
+        <translation>3. 蒸馏</translation>
+    </message>
+    <message>
+        <source>cloze</source>
+        <translation>完形填空</translation>
+    </message>
+    <message>
+        <source>Masked item prediction over all items (BERT4Rec)</source>
+        <translation>在全部商品上预测被掩码的商品（BERT4Rec）</translation>
+    </message>
+    <message>
+        <source>attributes</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <source>S3-Rec attribute prediction: an item&apos;s attributes from its own vector (AAP) and a masked item&apos;s attributes from its context (MAP)</source>
+        <translation>S3-Rec 属性预测：由商品自身向量预测其属性（AAP），由上下文预测被掩码商品的属性（MAP）</translation>
+    </message>
+    <message>
+        <source>MLM first, epochs</source>
+        <translation>先做 MLM，轮数</translation>
+    </message>
+    <message>
+        <source>Masked-language pretraining of a text encoder on the catalogue; its vectors join the item representation</source>
+        <translation>在商品目录上对文本编码器做掩码语言模型预训练；其向量并入商品表示</translation>
+    </message>
+    <message>
+        <source>The lowest N transformer layers keep their pretrained weights</source>
+        <translation>最底部的 N 个 Transformer 层保持预训练权重</translation>
+    </message>
+    <message>
+        <source>Layer i trains at decay^(L-1-i) of the rate; 1 = off</source>
+        <translation>第 i 层的学习率为 decay^(L-1-i) 倍；1 = 关闭</translation>
+    </message>
+    <message>
+        <source>Re-initialise the output head</source>
+        <translation>重新初始化输出层</translation>
+    </message>
+    <message>
+        <source>Distil the fine-tuned model into a student</source>
+        <translation>将微调后的模型蒸馏为学生模型</translation>
+    </message>
+    <message>
+        <source>loss = alpha × teacher terms + (1 − alpha) × next-item loss</source>
+        <translation>损失 = alpha × 教师项 + (1 − alpha) × 下一商品损失</translation>
+    </message>
+    <message>
+        <source>kl: the teacher&apos;s softened softmax; ranking: its top-K list; both</source>
+        <translation>kl：教师模型软化后的 softmax；ranking：其 top-K 列表；both：两者兼用</translation>
+    </message>
+    <message>
+        <source>Re-run this stage</source>
+        <translation>重新运行此阶段</translation>
+    </message>
+    <message>
+        <source>Run this stage again as a new run with the form&apos;s parameters, then the stages after it</source>
+        <translation>以表单中的参数将此阶段作为新运行重新执行，然后执行其后的阶段</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PipelineJob</name>
+    <message>
+        <source>Run pipeline %1</source>
+        <translation>运行流水线 %1</translation>
+    </message>
+    <message>
+        <source>Resume pipeline %1</source>
+        <translation>继续流水线 %1</translation>
+    </message>
+    <message>
+        <source>Re-run %1 of pipeline %2</source>
+        <translation>重新运行流水线 %2 的 %1 阶段</translation>
+    </message>
+</context>
+<context>
+    <name>recforge::ui::PipelineView</name>
+    <message>
+        <source>Could not open the experiment store: %1</source>
+        <translation>无法打开实验存储：%1</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>加载中…</translation>
+    </message>
+    <message>
+        <source>no curves stored</source>
+        <translation>没有保存的曲线</translation>
+    </message>
+    <message>
+        <source>Pipelines</source>
+        <translation>流水线</translation>
+    </message>
+    <message>
+        <source>New pipeline</source>
+        <translation>新建流水线</translation>
+    </message>
+    <message>
+        <source>A new pipeline with the default parameters</source>
+        <translation>使用默认参数新建流水线</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Letters, digits, &apos;-&apos; and &apos;_&apos;: the pipeline&apos;s file name</source>
+        <translation>字母、数字、“-”和“_”：流水线的文件名</translation>
+    </message>
+    <message>
+        <source>Run pipeline</source>
+        <translation>运行流水线</translation>
+    </message>
+    <message>
+        <source>Pretrain, fine-tune and distil as new runs, one after the other</source>
+        <translation>依次以新运行执行预训练、微调和蒸馏</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Continue the selected pipeline where it stopped: finished stages are kept, an unfinished stage continues from its last checkpoint</source>
+        <translation>从中断处继续所选流水线：保留已完成的阶段，未完成的阶段从最近的检查点继续</translation>
+    </message>
+    <message>
+        <source>A pipeline named &quot;%1&quot; exists already: pick another name, or resume or re-run it.</source>
+        <translation>已存在名为“%1”的流水线：请换一个名称，或继续/重新运行它。</translation>
+    </message>
+    <message>
+        <source>The pipeline&apos;s parameters are not valid: %1</source>
+        <translation>流水线参数无效：%1</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>A pipeline is running already.</source>
+        <translation>已有流水线正在运行。</translation>
+    </message>
+    <message>
+        <source>waiting for the first epoch</source>
+        <translation>等待第一个轮次</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>%1 — run #%2</source>
+        <translation>%1 — 运行 #%2</translation>
     </message>
 </context>
 <context>

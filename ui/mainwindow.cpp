@@ -29,6 +29,7 @@
 #include "jobs/jobmanager.h"
 #include "jobs/jobprogresswidget.h"
 #include "models/modelspanel.h"
+#include "pipeline/pipelineview.h"
 #include "preferencesdialog.h"
 #include "recforge/version.h"
 #include "recommend/recommendationspanel.h"
@@ -108,6 +109,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_trainingPanel, &TrainingPanel::runEnded, m_recommendationsPanel,
             &RecommendationsPanel::refreshRuns);
     connect(m_trainingPanel, &TrainingPanel::runEnded, m_distillPanel, &DistillPanel::refresh);
+    // Each stage of a pipeline is a stored run: the run lists follow.
+    connect(m_pipelineView, &PipelineView::runEnded, m_experimentsPanel,
+            &ExperimentsPanel::refresh);
+    connect(m_pipelineView, &PipelineView::runEnded, m_recommendationsPanel,
+            &RecommendationsPanel::refreshRuns);
+    connect(m_pipelineView, &PipelineView::runEnded, m_distillPanel, &DistillPanel::refresh);
     // One progress bar per job on screen: the status bar skips the run the Training panel shows.
     const auto syncStatusProgress = [this] {
         m_progress->setShownElsewhere(
@@ -141,6 +148,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_experimentsPanel, &ExperimentsPanel::issueReported, this, warn);
     connect(m_recommendationsPanel, &RecommendationsPanel::issueReported, this, warn);
     connect(m_distillPanel, &DistillPanel::issueReported, this, warn);
+    connect(m_pipelineView, &PipelineView::issueReported, this, warn);
     // Every job failure lands in the issues dock, whoever started the job.
     connect(m_jobs, &JobManager::jobStarted, this, [this](Job *job) {
         connect(job, &Job::failed, this, [this, job](const QString &message) {
@@ -207,6 +215,7 @@ bool MainWindow::openProject(const QString &path, bool create, QString *error)
     m_trainingPanel->setProject(m_project);
     m_experimentsPanel->setProject(m_project);
     m_recommendationsPanel->setProject(m_project);
+    m_pipelineView->setProject(m_project);
     m_distillPanel->setProject(m_project);
     updateTitle();
     return true;
@@ -463,6 +472,10 @@ void MainWindow::retranslateUi()
     m_sidebar->item(TrainingWorkspace)->setText(tr("Training"));
     m_sidebar->item(TrainingWorkspace)
         ->setToolTip(tr("Training queue, live loss and validation curves"));
+    m_sidebar->item(PipelineWorkspace)->setText(tr("Pipeline"));
+    m_sidebar->item(PipelineWorkspace)
+        ->setToolTip(tr("Pretrain, fine-tune and distil in one chain: stage parameters, status "
+                        "and live curves"));
     m_sidebar->item(DistillationWorkspace)->setText(tr("Distillation"));
     m_sidebar->item(DistillationWorkspace)
         ->setToolTip(tr("Teacher versus student of a distillation run: size, speed, quality, "

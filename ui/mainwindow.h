@@ -27,13 +27,14 @@ class IssuesDock;
 class JobManager;
 class JobProgressWidget;
 class ModelsPanel;
+class PipelineView;
 class RecommendationsPanel;
 class TrainingPanel;
 
 // The application shell: a workspace sidebar with a stack of workspace panels (Data, Models,
-// Training, Distillation, Experiments, Recommend), the menus, a status bar with the job progress,
-// and the issues dock. It owns the open Project (shared with jobs) and the JobManager; closing it
-// stops and joins every job.
+// Training, Pipeline, Distillation, Experiments, Recommend), the menus, a status bar with the job
+// progress, and the issues dock. It owns the open Project (shared with jobs) and the JobManager;
+// closing it stops and joins every job.
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
@@ -58,11 +59,13 @@ public:
     ExperimentsPanel *experimentsPanel() const { return m_experimentsPanel; }
     RecommendationsPanel *recommendationsPanel() const { return m_recommendationsPanel; }
     DistillPanel *distillPanel() const { return m_distillPanel; }
+    PipelineView *pipelineView() const { return m_pipelineView; }
     // Index of each workspace in the sidebar and the stack.
     enum Workspace {
         DataWorkspace,
         ModelsWorkspace,
         TrainingWorkspace,
+        PipelineWorkspace,
         DistillationWorkspace,
         ExperimentsWorkspace,
         RecommendationsWorkspace
@@ -106,6 +109,7 @@ private:
     TrainingPanel *m_trainingPanel;
     ExperimentsPanel *m_experimentsPanel;
     RecommendationsPanel *m_recommendationsPanel;
+    PipelineView *m_pipelineView;
     DistillPanel *m_distillPanel;
     IssuesDock *m_issues;
     JobProgressWidget *m_progress;

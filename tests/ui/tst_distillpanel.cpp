@@ -218,11 +218,13 @@ void TestDistillPanel::teacherAndStudentWithRatios()
 void TestDistillPanel::baselineColumnWhenStored()
 {
     {
-        recforge::ModelComparison probe;
+        recforge::ModelComparison probe; // the baseline survives the comparison.json round trip
         probe.hasBaseline = true;
+        probe.baseline.runId = 7;
         auto back = recforge::modelComparisonFromJson(recforge::toJson(probe));
-        if (!back || !back->hasBaseline)
-            QSKIP("this core build does not store the student-alone baseline yet");
+        QVERIFY(back.has_value());
+        QVERIFY(back->hasBaseline);
+        QCOMPARE(back->baseline.runId, int64_t(7));
     }
     QVERIFY(show(m_withBaseline));
     QTableWidget *table = m_panel->figuresTable();
