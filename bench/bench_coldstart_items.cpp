@@ -3,9 +3,9 @@
 // items, 200k events, 10% of the items released in the last ~10% of the time span); the
 // cold-items split makes every item first seen after the 90% time quantile cold (all its rows are
 // test rows; no cold item is in training). Models: popularity; SASRec on ids; SASRec + catalogue
-// attributes; SASRec + attributes + text (a BERT-style encoder pretrained with MLM on the
-// catalogue text, its frozen item vectors projected into the item representation). Cold items'
-// id rows are zeroed after fit (content only: seqtransformer.cpp).
+// attributes; SASRec + text; SASRec + attributes + text (a BERT-style encoder pretrained with MLM
+// on the catalogue text, its frozen item vectors projected into the item representation). Cold
+// items' id rows are zeroed after fit (content only: seqtransformer.cpp).
 //
 // Two protocols, both on the test stage (history masked, ties broken at random, seed 42):
 //   full   the evaluator's full ranking over every item (warm and cold compete);

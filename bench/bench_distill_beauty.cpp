@@ -8,7 +8,8 @@
 //   bench_distill_beauty [--teacher FILE]  (a cached teacher checkpoint; trained and saved there
 //                         when missing) [--teacher-epochs 10] [--students sasrec,mlprec,gru4rec]
 //                         [--epochs 8] [--alpha 0.5] [--temperature 2] [--mode kl|ranking|both]
-//                         [--hidden 32] [--validation-users 3000] [--seed 42] [--patience 2]
+//                         [--hidden 32] [--validation-users 3000] [--seed 42] [--patience 2] [--lr
+//                         2e-3]
 //                         [--features] (catalogue attributes as item features)
 //                         [--teacher-from-trainer trainer-eN.ckpt --teacher-epochs N]
 //
@@ -68,7 +69,8 @@ struct Options {
     int64_t validationUsers = 3000;
     uint64_t seed = 42;
     bool features = false; // catalogue attributes as item features (teacher and SASRec students)
-    int patience = 2;
+    int patience = 2;      // early stopping of teacher and students (validation NDCG@10)
+    double lr = 2e-3;      // learning rate of teacher and students
     std::shared_ptr<ItemFeatures> itemFeatures; // built from the catalogue when features is on
     DistillLossOptions loss{2.0, 0.5, DistillMode::Kl, 10, 5.0};
 };
@@ -102,7 +104,7 @@ nlohmann::json studentParams(const std::string &id, const Options &o)
 {
     nlohmann::json p = {{"hiddenSize", o.hidden}, {"maxLength", 50},        {"dropout", 0.5},
                         {"epochs", o.epochs},     {"patience", o.patience}, {"batchSize", 256},
-                        {"learningRate", 2e-3},   {"weightDecay", 0.0}};
+                        {"learningRate", o.lr},   {"weightDecay", 0.0}};
     if (id == "sasrec")
         p.update({{"preset", "small"},
                   {"ffnSize", 4 * o.hidden},
@@ -140,8 +142,8 @@ std::unique_ptr<Recommender> loadOrTrainTeacher(const TrainingData &data, const 
                                     {"dropout", 0.5},
                                     {"attentionDropout", 0.5},
                                     {"epochs", o.teacherEpochs},
-                                    {"patience", 3},
-                                    {"learningRate", 2e-3},
+                                    {"patience", o.patience},
+                                    {"learningRate", o.lr},
                                     {"weightDecay", 0.1},
                                     {"itemFeatures", o.features}});
     applyFeatures(**m, o);
@@ -198,6 +200,8 @@ int main(int argc, char **argv)
             o.teacherEpochs = std::stoi(v);
         else if (a == "--epochs")
             o.epochs = std::stoi(v);
+        else if (a == "--lr")
+            o.lr = std::stod(v);
         else if (a == "--patience")
             o.patience = std::stoi(v);
         else if (a == "--hidden")

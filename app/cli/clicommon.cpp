@@ -78,4 +78,18 @@ Expected<nlohmann::json> readJsonFile(const std::string &path)
     }
 }
 
+Status copyIntegerOptions(const Args &args, nlohmann::json &target,
+                          std::initializer_list<const char *> options)
+{
+    for (const char *option : options) {
+        if (!args.has(option))
+            continue;
+        auto v = args.integer(option, 0);
+        if (!v)
+            return tl::unexpected(v.error());
+        target[option] = *v;
+    }
+    return {};
+}
+
 } // namespace recforge::cli

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -28,5 +29,10 @@ void printJson(const nlohmann::json &value);
 
 // A JSON file (run and job configs). Errors: Io (unreadable), Parse (with the byte offset).
 Expected<nlohmann::json> readJsonFile(const std::string &path);
+
+// Copies each given integer option into target[key] (the option's own name as key). Errors: the
+// option's parse error.
+Status copyIntegerOptions(const Args &args, nlohmann::json &target,
+                          std::initializer_list<const char *> options);
 
 } // namespace recforge::cli

@@ -26,6 +26,8 @@ int runDistill(int argc, char **argv, int first)
                   {"seed", true, "seed", "42"},
                   {"device", true, "auto | cpu | cuda", "auto"},
                   {"threads", true, "intra-op threads, 0 = all cores", "0"},
+                  {"baseline", false,
+                   "also train the student without the teacher and compare it (student alone)", ""},
               });
     int code = 0;
     if (!parseOrExit(args, argc, argv, first, code))
@@ -65,6 +67,8 @@ int runDistill(int argc, char **argv, int first)
     for (const char *key : {"mode", "device"})
         if (args.has(key))
             json[key] = args.value(key);
+    if (args.has("baseline"))
+        json["baseline"] = true;
     auto params = distillParamsFromJson(json);
     if (!params) {
         Error e = params.error();

@@ -58,14 +58,8 @@ Expected<TrainRunConfig> finetuneConfig(const Args &args, const std::string &pro
         json["dataset"] = args.value("dataset");
     if (args.has("device"))
         json["device"] = args.value("device");
-    for (const char *key : {"seed", "threads"}) {
-        if (!args.has(key))
-            continue;
-        auto v = args.integer(key, 0);
-        if (!v)
-            return tl::unexpected(v.error());
-        json[key] = *v;
-    }
+    if (auto ok = copyIntegerOptions(args, json, {"seed", "threads"}); !ok)
+        return tl::unexpected(ok.error());
     auto config = trainRunConfigFromJson(json);
     if (!config) {
         Error e = config.error();

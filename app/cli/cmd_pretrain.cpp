@@ -81,14 +81,8 @@ int pretrainBehaviour(const Args &args, nlohmann::json json)
         json["run"]["model"] = "sasrec";
     if (args.has("dataset"))
         json["run"]["dataset"] = args.value("dataset");
-    for (const char *key : {"seed", "threads"}) {
-        if (!args.has(key))
-            continue;
-        auto v = args.integer(key, 0);
-        if (!v)
-            return reportError(v.error(), args);
-        json["run"][key] = *v;
-    }
+    if (auto ok = copyIntegerOptions(args, json["run"], {"seed", "threads"}); !ok)
+        return reportError(ok.error(), args);
     if (args.has("epochs")) {
         auto v = args.integer("epochs", 0);
         if (!v)
@@ -165,14 +159,8 @@ int runPretrain(int argc, char **argv, int first)
     if (!out)
         return reportError(out.error(), args);
     json["outputDir"] = *out;
-    for (const char *key : {"epochs", "seed", "threads"}) {
-        if (!args.has(key))
-            continue;
-        auto v = args.integer(key, 0);
-        if (!v)
-            return reportError(v.error(), args);
-        json["train"][key] = *v;
-    }
+    if (auto ok = copyIntegerOptions(args, json["train"], {"epochs", "seed", "threads"}); !ok)
+        return reportError(ok.error(), args);
     auto params = mlmParamsFromJson(json);
     if (!params)
         return reportError(params.error(), args);

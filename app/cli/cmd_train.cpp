@@ -55,14 +55,8 @@ int runTrain(int argc, char **argv, int first)
         json["model"] = args.value("model");
     if (args.has("device"))
         json["device"] = args.value("device");
-    for (const char *key : {"seed", "threads"}) {
-        if (!args.has(key))
-            continue;
-        auto v = args.integer(key, 0);
-        if (!v)
-            return reportError(v.error(), args);
-        json[key] = *v;
-    }
+    if (auto ok = copyIntegerOptions(args, json, {"seed", "threads"}); !ok)
+        return reportError(ok.error(), args);
     auto config = trainRunConfigFromJson(json);
     if (!config) {
         Error e = config.error();

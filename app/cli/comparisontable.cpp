@@ -35,6 +35,16 @@ void printComparisonTable(const ModelComparison &c)
     std::printf("  Jaccard@%d          mean %.3f  (p10 %.2f, p50 %.2f, p90 %.2f; %lld users)\n",
                 c.jaccard.k, c.jaccard.mean, c.jaccard.p10, c.jaccard.p50, c.jaccard.p90,
                 static_cast<long long>(c.jaccard.users));
+    if (c.hasBaseline) {
+        const ModelFigures &b = c.baseline;
+        std::printf("  student alone (run %lld, no teacher): latency p50 %.3f ms", //
+                    static_cast<long long>(b.runId), b.latencyP50Ms);
+        for (const MetricValue &v : t.metrics)
+            if (v.group == "all" && (v.name.rfind("NDCG@", 0) == 0 || v.name.rfind("HR@", 0) == 0))
+                std::printf(", %s %.4f (taught %.4f)", v.name.c_str(), b.metric(v.name),
+                            s.metric(v.name));
+        std::printf(", Jaccard@%d mean %.3f\n", c.baselineJaccard.k, c.baselineJaccard.mean);
+    }
     std::printf("  quality: %s\n  speed: %s, %d threads, %lld timed single-user requests\n",
                 c.protocol.label().c_str(), c.device.c_str(), c.threads,
                 static_cast<long long>(c.latencyUsers));

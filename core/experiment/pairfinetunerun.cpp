@@ -71,21 +71,12 @@ Expected<PairFinetuneRunResult> runPairFinetuning(const std::string &projectPath
             return tl::unexpected(text.error());
         inputs.textVectors = *text;
     }
-    RunSpec spec;
     const char *task =
         config.params.task == PairTask::Classification ? "classification" : "regression";
-    spec.name = config.run.runName.empty() ? std::string(task) + " fine-tune on " + in->dataset.name
-                                           : config.run.runName;
-    spec.kind = "finetune";
-    spec.model = config.run.model;
-    spec.paramsJson =
-        nlohmann::json{{"pair_finetune", toJson(config.params)}, {"run", toJson(config.run)}}
-            .dump();
-    spec.seed = config.run.seed;
-    spec.datasetId = in->datasetId;
-    spec.splitId = splitId;
-    spec.device = *device;
-    spec.parentRunId = config.run.parentRunId;
+    const RunSpec spec = stageRunSpec(
+        config.run, "finetune", std::string(task) + " fine-tune on " + in->dataset.name,
+        {{"pair_finetune", toJson(config.params)}, {"run", toJson(config.run)}}, *in, splitId,
+        *device);
     auto runId = in->runs->createRun(spec);
     if (!runId)
         return tl::unexpected(runId.error());

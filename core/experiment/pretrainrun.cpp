@@ -114,6 +114,23 @@ Expected<PretrainRunResult> finishInRun(RunInputs &in, int64_t runId,
     return result;
 }
 
+// A stored pretrain run and its configuration. InvalidArgument when it is not one.
+Expected<std::pair<RunDetail, PretrainRunConfig>> storedPretrainRun(const RunStore &store,
+                                                                    int64_t runId)
+{
+    auto detail = store.run(runId);
+    if (!detail)
+        return tl::unexpected(detail.error());
+    const auto stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
+    if (detail->summary.kind != "pretrain" || stored.is_discarded() || !stored.contains("pretrain"))
+        return badKey("pretrain_run", "run " + std::to_string(runId) +
+                                          " is not a pretraining run with a stored configuration");
+    auto config = pretrainRunConfigFromJson(stored["pretrain"]);
+    if (!config)
+        return tl::unexpected(config.error());
+    return std::make_pair(std::move(*detail), std::move(*config));
+}
+
 } // namespace
 
 nlohmann::json toJson(const PretrainRunConfig &c)
@@ -181,18 +198,9 @@ Expected<PretrainRunResult> runPretraining(const std::string &projectPath,
     auto in = openRunInputs(projectPath, config.run, 0, 0, &splitId, stop);
     if (!in)
         return tl::unexpected(in.error());
-    RunSpec spec;
-    spec.name = config.run.runName.empty()
-                    ? "pretrain " + config.run.model + " on " + in->dataset.name
-                    : config.run.runName;
-    spec.kind = "pretrain";
-    spec.model = config.run.model;
-    spec.paramsJson = nlohmann::json{{"pretrain", toJson(config)}}.dump();
-    spec.seed = config.run.seed;
-    spec.datasetId = in->datasetId;
-    spec.splitId = splitId;
-    spec.device = *device;
-    spec.parentRunId = config.run.parentRunId;
+    const RunSpec spec = stageRunSpec(config.run, "pretrain",
+                                      "pretrain " + config.run.model + " on " + in->dataset.name,
+                                      {{"pretrain", toJson(config)}}, *in, splitId, *device);
     auto runId = in->runs->createRun(spec);
     if (!runId)
         return tl::unexpected(runId.error());
@@ -208,21 +216,16 @@ Expected<PretrainRunResult> resumePretraining(const std::string &projectPath, in
     auto store = RunStore::open(projectPath);
     if (!store)
         return tl::unexpected(store.error());
-    auto detail = (*store)->run(runId);
-    if (!detail)
-        return tl::unexpected(detail.error());
-    const auto stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
-    if (detail->summary.kind != "pretrain" || stored.is_discarded() || !stored.contains("pretrain"))
-        return makeError(ErrorCode::InvalidArgument,
-                         runText + " is not a pretraining run with a stored configuration");
+    auto found = storedPretrainRun(**store, runId);
+    if (!found)
+        return tl::unexpected(found.error());
+    const RunDetail *detail = &found->first;
+    const PretrainRunConfig *config = &found->second;
     if (detail->summary.status == RunStatus::Running ||
         detail->summary.status == RunStatus::Finished)
         return makeError(ErrorCode::InvalidArgument,
                          runText + " is " + runStatusName(detail->summary.status) +
                              "; only interrupted, failed or cancelled runs resume");
-    auto config = pretrainRunConfigFromJson(stored["pretrain"]);
-    if (!config)
-        return tl::unexpected(config.error());
     if (detail->summary.datasetId == 0 || detail->summary.splitId == 0)
         return makeError(ErrorCode::NotFound, runText + ": its dataset or split was deleted");
     auto device = applyRuntime(config->run.runtime);
@@ -255,15 +258,11 @@ Expected<PretrainedEncoder> pretrainedEncoder(const std::string &projectPath, in
     auto store = RunStore::open(projectPath);
     if (!store)
         return tl::unexpected(store.error());
-    auto detail = (*store)->run(runId);
-    if (!detail)
-        return tl::unexpected(detail.error());
-    const auto stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
-    if (detail->summary.kind != "pretrain" || stored.is_discarded() || !stored.contains("pretrain"))
-        return badKey("pretrain_run", runText + " is not a pretraining run");
-    auto config = pretrainRunConfigFromJson(stored["pretrain"]);
-    if (!config)
-        return tl::unexpected(config.error());
+    auto found = storedPretrainRun(**store, runId);
+    if (!found)
+        return tl::unexpected(found.error());
+    const RunDetail *detail = &found->first;
+    const PretrainRunConfig *config = &found->second;
     PretrainedEncoder out;
     out.runId = runId;
     const fs::path dir =

@@ -100,4 +100,21 @@ Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRun
     return in;
 }
 
+RunSpec stageRunSpec(const TrainRunConfig &run, const std::string &kind, const std::string &name,
+                     const nlohmann::json &storedParams, const RunInputs &inputs, int64_t splitId,
+                     const std::string &device)
+{
+    RunSpec spec;
+    spec.name = run.runName.empty() ? name : run.runName;
+    spec.kind = kind;
+    spec.model = run.model;
+    spec.paramsJson = storedParams.dump();
+    spec.seed = run.seed;
+    spec.datasetId = inputs.datasetId;
+    spec.splitId = splitId;
+    spec.device = device;
+    spec.parentRunId = run.parentRunId;
+    return spec;
+}
+
 } // namespace recforge

@@ -42,4 +42,9 @@ Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRun
                                   int64_t datasetId, int64_t splitId, int64_t *splitOut,
                                   StopToken stop);
 
+// The run row of a stage run: `run`'s model, seed and parent, the inputs' dataset and split.
+RunSpec stageRunSpec(const TrainRunConfig &run, const std::string &kind, const std::string &name,
+                     const nlohmann::json &storedParams, const RunInputs &inputs, int64_t splitId,
+                     const std::string &device);
+
 } // namespace recforge
