@@ -241,6 +241,7 @@ int main(int argc, char **argv)
     }
     for (const Variant &v :
          {Variant{"sasrec ids", false, false}, Variant{"sasrec + attributes", true, false},
+          Variant{"sasrec + text", false, true},
           Variant{"sasrec + attributes + text", true, true}}) {
         std::printf("%s:\n", v.name);
         auto m = createModel("sasrec", {{"preset", "small"},
