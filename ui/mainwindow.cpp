@@ -44,6 +44,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_modelsPanel(new ModelsPanel(this)), m_trainingPanel(new TrainingPanel(m_jobs, this)),
       m_experimentsPanel(new ExperimentsPanel(m_jobs, this)),
       m_recommendationsPanel(new RecommendationsPanel(m_jobs, this)),
+      m_pipelineView(new PipelineView(m_jobs, this)),
       m_distillPanel(new DistillPanel(m_jobs, this)), m_issues(new IssuesDock(this)),
       m_progress(new JobProgressWidget(this))
 {
@@ -69,6 +70,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_stack->addWidget(m_modelsPanel);
     m_sidebar->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_MediaPlay), QString()));
     m_stack->addWidget(m_trainingPanel);
+    m_sidebar->addItem(
+        new QListWidgetItem(style()->standardIcon(QStyle::SP_ArrowForward), QString()));
+    m_stack->addWidget(m_pipelineView);
     m_sidebar->addItem(new QListWidgetItem(style()->standardIcon(QStyle::SP_ArrowDown), QString()));
     m_stack->addWidget(m_distillPanel);
     m_sidebar->addItem(

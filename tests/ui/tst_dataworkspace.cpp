@@ -212,7 +212,9 @@ void TestDataWorkspace::mainWindowDemoFlow()
     QVERIFY(!error.isEmpty());
     QVERIFY(window.projectPath().endsWith(QStringLiteral("demo.recforge")));
 
-    // Closing while a generation runs stops and joins it.
+    // Closing while a generation runs stops and joins it (after the panels' own listing jobs of
+    // the opened project have ended).
+    QTRY_COMPARE_WITH_TIMEOUT(window.jobs()->activeCount(), 0, 10000);
     recforge::ShopParams big = smallShop();
     big.events = 3'000'000;
     big.users = 50'000;
