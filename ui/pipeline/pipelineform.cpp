@@ -147,13 +147,18 @@ QGroupBox *PipelineForm::buildPretrain()
     add(QT_TR_NOOP("Text encoder:"), row(box, {m_text, m_textEpochs}));
     for (QCheckBox *check : {m_cloze, m_attributes, m_text})
         connect(check, &QCheckBox::toggled, this, &PipelineForm::updateEnabled);
-    m_status[0] = new QLabel(box);
-    m_rerun[0] = new QPushButton(box);
+    return finishStageBox(box, form, 0);
+}
+
+QGroupBox *PipelineForm::finishStageBox(QGroupBox *box, QFormLayout *form, int stage)
+{
+    m_status[stage] = new QLabel(box);
+    m_rerun[stage] = new QPushButton(box);
     auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_status[0]);
+    layout->addWidget(m_status[stage]);
     layout->addLayout(form);
     layout->addStretch(1);
-    layout->addWidget(m_rerun[0], 0, Qt::AlignRight);
+    layout->addWidget(m_rerun[stage], 0, Qt::AlignRight);
     return box;
 }
 
@@ -180,14 +185,7 @@ QGroupBox *PipelineForm::buildFinetune()
     add(QT_TR_NOOP("Frozen layers:"), m_freeze);
     add(QT_TR_NOOP("Layer-wise LR decay:"), m_layerDecay);
     form->addRow(m_reinit);
-    m_status[1] = new QLabel(box);
-    m_rerun[1] = new QPushButton(box);
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_status[1]);
-    layout->addLayout(form);
-    layout->addStretch(1);
-    layout->addWidget(m_rerun[1], 0, Qt::AlignRight);
-    return box;
+    return finishStageBox(box, form, 1);
 }
 
 QGroupBox *PipelineForm::buildDistil()
@@ -219,14 +217,7 @@ QGroupBox *PipelineForm::buildDistil()
     add(QT_TR_NOOP("Temperature:"), m_temperature);
     add(QT_TR_NOOP("Mode:"), m_mode);
     connect(m_distil, &QCheckBox::toggled, this, &PipelineForm::updateEnabled);
-    m_status[2] = new QLabel(box);
-    m_rerun[2] = new QPushButton(box);
-    auto *layout = new QVBoxLayout(box);
-    layout->addWidget(m_status[2]);
-    layout->addLayout(form);
-    layout->addStretch(1);
-    layout->addWidget(m_rerun[2], 0, Qt::AlignRight);
-    return box;
+    return finishStageBox(box, form, 2);
 }
 
 recforge::PipelineParams PipelineForm::defaults()

@@ -9,6 +9,7 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QGroupBox;
 class QLabel;
 class QPushButton;
@@ -62,6 +63,8 @@ private:
     QGroupBox *buildPretrain();
     QGroupBox *buildFinetune();
     QGroupBox *buildDistil();
+    // The stage's status line above its form and its "Re-run this stage" button below.
+    QGroupBox *finishStageBox(QGroupBox *box, QFormLayout *form, int stage);
     void updateEnabled();
     void retranslateUi();
 
