@@ -32,7 +32,7 @@ Expected<PretrainRunResult> pretrainInRun(RunInputs &in, int64_t runId, Pretrain
     auto artifacts = runs.runArtifactsDir(runId);
     if (!artifacts)
         return tl::unexpected(artifacts.error());
-    const std::string dir = fs::absolute(*artifacts).string();
+    const std::string &dir = *artifacts;
     PretrainRunResult out;
     out.runId = runId;
     RunLogger logger(runs, runId, observer);
@@ -265,8 +265,7 @@ Expected<PretrainedEncoder> pretrainedEncoder(const std::string &projectPath, in
     const PretrainRunConfig *config = &found->second;
     PretrainedEncoder out;
     out.runId = runId;
-    const fs::path dir =
-        fs::absolute(fs::path((*store)->artifactsDir()) / "runs" / std::to_string(runId));
+    const fs::path dir = fs::path((*store)->artifactsDir()) / "runs" / std::to_string(runId);
     out.encoderPath = (dir / "encoder.pt").string();
     if (detail->summary.status != RunStatus::Finished || !fs::exists(out.encoderPath))
         return makeError(ErrorCode::NotFound,

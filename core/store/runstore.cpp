@@ -107,7 +107,9 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const Project &project, Optio
 {
     auto impl = std::make_unique<Impl>();
     impl->path = project.path();
-    impl->artifactsDir = project.artifactsDir();
+    // Absolute, so the paths it hands out (runArtifactsDir) stay valid for recordCheckpoint and
+    // for a later working directory when the project was opened by a relative path.
+    impl->artifactsDir = fs::absolute(project.artifactsDir()).lexically_normal().string();
     impl->options = options;
 
     auto reader = sqlite::Connection::open(impl->path, SQLITE_OPEN_READWRITE);

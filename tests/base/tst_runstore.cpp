@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -252,6 +253,30 @@ private Q_SLOTS:
         auto after = runs.run(*id);
         QCOMPARE(after->summary.datasetId, int64_t(0));
         QCOMPARE(after->summary.datasetHash, hash);
+    }
+
+    // A project opened by a relative path: the store's artifact paths are absolute, so a file
+    // written under runArtifactsDir() is recorded as a checkpoint (was: the folder doubled).
+    void relativeProjectPathGivesUsablePaths()
+    {
+        const QString before = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(m_dir.path()));
+        const std::string relative = std::filesystem::path(m_path).filename().string();
+        auto runs = RunStore::open(relative);
+        QVERIFY(runs);
+        QVERIFY(std::filesystem::path((*runs)->artifactsDir()).is_absolute());
+        RunSpec spec;
+        spec.model = "popularity";
+        auto id = (*runs)->createRun(spec);
+        QVERIFY(id);
+        auto dir = (*runs)->runArtifactsDir(*id);
+        QVERIFY(dir);
+        const std::string file = (std::filesystem::path(*dir) / "model.ckpt").string();
+        std::ofstream(file) << "weights";
+        auto recorded = (*runs)->recordCheckpoint(*id, 1, 10, file, true);
+        QVERIFY(QDir::setCurrent(before));
+        QVERIFY2(recorded, recorded ? "" : recorded.error().toString().c_str());
+        QCOMPARE(recorded->path, std::string("runs/") + std::to_string(*id) + "/model.ckpt");
     }
 
     void createRunRejectsBadInput()
