@@ -12,6 +12,14 @@
 //                         2e-3]
 //                         [--features] (catalogue attributes as item features)
 //                         [--teacher-from-trainer trainer-eN.ckpt --teacher-epochs N]
+//                         [--teacher-params '{json}'] (merged over the base teacher's params,
+//                         e.g. '{"preset":"small","hiddenSize":256,"ffnSize":1024}')
+//                         [--student-params '{json}'] (merged over every student's params)
+//                         [--threads N] (intra-op threads, default all cores)
+//                         [--student-dir /tmp] (student checkpoints: recforge-distill-<id>[-kd])
+//                         [--reuse-students] (load those checkpoints instead of training: the
+//                         comparison alone, e.g. on a quiet machine after training elsewhere)
+//                         [--variants alone,taught] (which students of each model to train)
 //
 // --teacher-from-trainer builds the teacher from a per-epoch trainer checkpoint of a SASRec base
 // run (e.g. `recforge-cli train` on the imported Beauty.txt, leave-one-out seed 42): the fit
@@ -69,8 +77,14 @@ struct Options {
     int64_t validationUsers = 3000;
     uint64_t seed = 42;
     bool features = false; // catalogue attributes as item features (teacher and SASRec students)
-    int patience = 2;      // early stopping of teacher and students (validation NDCG@10)
-    double lr = 2e-3;      // learning rate of teacher and students
+    std::string studentDir = "/tmp";
+    bool reuseStudents = false;
+    bool trainAlone = true, trainTaught = true;
+    int threads = 0;  // intra-op threads (0 = all cores)
+    int patience = 2; // early stopping of teacher and students (validation NDCG@10)
+    double lr = 2e-3; // learning rate of teacher and students
+    nlohmann::json teacherParams = nlohmann::json::object(); // --teacher-params overrides
+    nlohmann::json studentParams = nlohmann::json::object(); // --student-params overrides
     std::shared_ptr<ItemFeatures> itemFeatures; // built from the catalogue when features is on
     DistillLossOptions loss{2.0, 0.5, DistillMode::Kl, 10, 5.0};
 };
@@ -116,6 +130,7 @@ nlohmann::json studentParams(const std::string &id, const Options &o)
         p.update({{"ffnSize", 4 * o.hidden}, {"window", 10}, {"dropout", 0.3}});
     if (id == "gru4rec")
         p["dropout"] = 0.3;
+    p.update(o.studentParams);
     return p;
 }
 
@@ -138,17 +153,19 @@ std::unique_ptr<Recommender> loadOrTrainTeacher(const TrainingData &data, const 
         std::printf("teacher loaded from %s\n", o.teacherPath.c_str());
         return std::move(*m);
     }
-    auto m = createModel("sasrec", {{"preset", "base"},
-                                    {"dropout", 0.5},
-                                    {"attentionDropout", 0.5},
-                                    {"epochs", o.teacherEpochs},
-                                    {"patience", o.patience},
-                                    {"learningRate", o.lr},
-                                    {"weightDecay", 0.1},
-                                    {"itemFeatures", o.features}});
+    nlohmann::json params = {{"preset", "base"},        {"dropout", 0.5},
+                             {"attentionDropout", 0.5}, {"epochs", o.teacherEpochs},
+                             {"patience", o.patience},  {"learningRate", o.lr},
+                             {"weightDecay", 0.1},      {"itemFeatures", o.features}};
+    params.update(o.teacherParams);
+    auto m = createModel("sasrec", params);
+    if (!m) {
+        std::fprintf(stderr, "teacher: %s\n", m.error().toString().c_str());
+        std::exit(1);
+    }
     applyFeatures(**m, o);
     Log log;
-    std::printf("training the teacher (SASRec base, %d epochs at most)\n", o.teacherEpochs);
+    std::printf("training the teacher (SASRec %s)\n", params.dump().c_str());
     const auto start = std::chrono::steady_clock::now();
     FitContext ctx = context(log, data, o);
     if (!o.teacherTrainerCheckpoint.empty()) {
@@ -182,14 +199,38 @@ void printRow(const std::string &name, const ModelFigures &f, int64_t teacherPar
                 std::isnan(jaccard) ? "-" : std::to_string(jaccard).substr(0, 5).c_str());
 }
 
+// The teacher under the other protocol of bench_sasrec_beauty (test, 99 uniform negatives), so
+// a teacher shape can be compared with the published SASRec / S3-Rec figures.
+void printUniformSampled(Recommender &model, const TrainingData &data)
+{
+    EvalOptions eo;
+    eo.stage = EvalStage::Test;
+    eo.ks = {1, 10};
+    eo.breakdown = false;
+    eo.candidates = Candidates::UniformSampled;
+    eo.negatives = 99;
+    NullObserver quiet;
+    auto r = evaluate(model, data, eo, quiet);
+    if (!r) {
+        std::fprintf(stderr, "uni-99: %s\n", r.error().toString().c_str());
+        return;
+    }
+    std::printf("teacher, test, 99 uniform negatives: HR@1 %.4f  HR@10 %.4f  NDCG@10 %.4f\n",
+                r->value("HR@1"), r->value("HR@10"), r->value("NDCG@10"));
+    std::fflush(stdout);
+}
+
 } // namespace
 
 int main(int argc, char **argv)
 {
     Options o;
-    for (int i = 1; i < argc; ++i)
+    for (int i = 1; i < argc; ++i) {
         if (!std::strcmp(argv[i], "--features"))
             o.features = true;
+        if (!std::strcmp(argv[i], "--reuse-students"))
+            o.reuseStudents = true;
+    }
     for (int i = 1; i + 1 < argc; ++i) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--teacher")
@@ -214,6 +255,20 @@ int main(int argc, char **argv)
             o.loss.mode = parseDistillMode(v).value_or(DistillMode::Kl);
         else if (a == "--validation-users")
             o.validationUsers = std::stoll(v);
+        else if (a == "--teacher-params" || a == "--student-params") {
+            auto j = nlohmann::json::parse(v, nullptr, false);
+            if (!j.is_object()) {
+                std::fprintf(stderr, "%s: not a JSON object: %s\n", a.c_str(), v.c_str());
+                return 1;
+            }
+            (a == "--teacher-params" ? o.teacherParams : o.studentParams) = j;
+        } else if (a == "--student-dir")
+            o.studentDir = v;
+        else if (a == "--variants") {
+            o.trainAlone = v.find("alone") != std::string::npos;
+            o.trainTaught = v.find("taught") != std::string::npos;
+        } else if (a == "--threads")
+            o.threads = std::stoi(v);
         else if (a == "--seed")
             o.seed = std::stoull(v);
         else if (a == "--students") {
@@ -225,7 +280,7 @@ int main(int argc, char **argv)
             continue;
         ++i;
     }
-    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, 0});
+    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, o.threads});
     std::printf("threads: %d\n", torch::get_num_threads());
     bench::BeautyData beauty = bench::loadBeauty(o.features);
     const TrainingData &data = *beauty.data;
@@ -244,6 +299,7 @@ int main(int argc, char **argv)
     std::shared_ptr<PositionScorer> teacherScorer = std::move(*scorer);
     std::printf("teacher: %s, %lld parameters\n", teacher->params().dump().c_str(),
                 (long long)teacher->parameterCount());
+    printUniformSampled(*teacher, data);
 
     CompareOptions co;
     co.ks = {10, 20};
@@ -253,14 +309,20 @@ int main(int argc, char **argv)
     std::vector<Row> rows;
     for (const std::string &id : o.students) {
         for (bool taught : {false, true}) {
-            auto created = createModel(id, studentParams(id, o));
+            if (!(taught ? o.trainTaught : o.trainAlone))
+                continue;
+            const std::string path =
+                o.studentDir + "/recforge-distill-" + id + (taught ? "-kd" : "") + ".ckpt";
+            const bool reuse = o.reuseStudents && std::filesystem::exists(path);
+            auto created = reuse ? loadModel(path) : createModel(id, studentParams(id, o));
             if (!created) {
                 std::fprintf(stderr, "%s\n", created.error().toString().c_str());
                 return 1;
             }
             auto student = std::move(*created);
-            applyFeatures(*student, o);
-            if (taught) {
+            if (!reuse)
+                applyFeatures(*student, o); // a checkpoint carries its own
+            if (taught && !reuse) {
                 const DistillLossOptions loss = o.loss;
                 dynamic_cast<ObjectiveHost &>(*student).setObjectiveWrapper(
                     [teacherScorer, loss](Objective &own) -> Expected<std::unique_ptr<Objective>> {
@@ -275,14 +337,17 @@ int main(int argc, char **argv)
             std::fflush(stdout);
             Log log;
             const auto start = std::chrono::steady_clock::now();
-            if (auto s = student->fit(data, context(log, data, o)); !s) {
-                std::fprintf(stderr, "%s fit: %s\n", name.c_str(), s.error().toString().c_str());
-                return 1;
+            if (reuse) {
+                std::printf("  loaded from %s\n", path.c_str());
+            } else {
+                if (auto s = student->fit(data, context(log, data, o)); !s) {
+                    std::fprintf(stderr, "%s fit: %s\n", name.c_str(),
+                                 s.error().toString().c_str());
+                    return 1;
+                }
+                (void)student->save(path);
             }
-            const double fitSeconds = seconds(start);
-            const std::string path =
-                "/tmp/recforge-distill-" + id + (taught ? "-kd" : "") + ".ckpt";
-            (void)student->save(path);
+            const double fitSeconds = reuse ? 0.0 : seconds(start);
             co.studentCheckpoint = path;
             NullObserver quiet;
             auto c = compareModels(*teacher, *student, data, co, quiet);
@@ -311,12 +376,12 @@ int main(int argc, char **argv)
                 distillModeName(o.loss.mode));
     std::printf("| model | params | of teacher | MB | p50 ms | p99 ms | users/s | NDCG@10 | "
                 "HR@10 | Jaccard@10 |\n|---|---|---|---|---|---|---|---|---|---|\n");
-    printRow("teacher sasrec base", first.teacher, first.teacher.parameters, NAN);
+    printRow("teacher sasrec", first.teacher, first.teacher.parameters, NAN);
     for (const Row &r : rows)
         printRow(r.name, r.c.student, first.teacher.parameters, r.c.jaccard.mean);
     std::printf("\nTargets per taught student:\n");
     bool anyMet = false;
-    for (size_t i = 0; i + 1 < rows.size(); i += 2) {
+    for (size_t i = 0; o.trainAlone && o.trainTaught && i + 1 < rows.size(); i += 2) {
         const ModelComparison &plain = rows[i].c, &kd = rows[i + 1].c;
         const bool small = kd.parameterRatio() <= 0.25;
         const double keep = kd.qualityRatio("NDCG@10");

@@ -8,7 +8,7 @@
 //   bench_pretrain_beauty [--pretrain-epochs 20] [--epochs 200] [--patience 5] [--scratch]
 //                         [--pretrained FILE (reuse, skip pretraining)] [--out FILE]
 //                         [--pretrain '{json PretrainParams}'] [--params '{json sasrec}']
-//                         [--finetune '{json FinetuneOptions}'] [--seed 42]
+//                         [--finetune '{json FinetuneOptions}'] [--seed 42] [--threads N]
 //
 // A long run (tens of minutes on 2 cores): start it with nohup and a log file.
 
@@ -58,7 +58,7 @@ double seconds(std::chrono::steady_clock::time_point since)
 
 int main(int argc, char **argv)
 {
-    int pretrainEpochs = 20, epochs = 200, patience = 5;
+    int pretrainEpochs = 20, epochs = 200, patience = 5, threads = 0;
     uint64_t seed = 42;
     bool scratch = false;
     std::string pretrained, out = "build-pretrain/beauty-pretrained.pt";
@@ -72,6 +72,8 @@ int main(int argc, char **argv)
             epochs = std::stoi(next());
         else if (!std::strcmp(argv[i], "--patience") && i + 1 < argc)
             patience = std::stoi(next());
+        else if (!std::strcmp(argv[i], "--threads") && i + 1 < argc)
+            threads = std::stoi(next());
         else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = std::stoull(next());
         else if (!std::strcmp(argv[i], "--scratch"))
@@ -87,7 +89,7 @@ int main(int argc, char **argv)
         else if (!std::strcmp(argv[i], "--finetune") && i + 1 < argc)
             finetuneJson = nlohmann::json::parse(next());
     }
-    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, 0});
+    applyRuntime(RuntimeOptions{DeviceChoice::Cpu, threads});
     std::printf("threads: %d\n", torch::get_num_threads());
     bench::BeautyData beauty = bench::loadBeauty(true);
     const TrainingData &data = *beauty.data;

@@ -1065,10 +1065,6 @@
         <translation>Resume</translation>
     </message>
     <message>
-        <source>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</source>
-        <translation>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</translation>
-    </message>
-    <message>
         <source>Could not score the histories: %1</source>
         <translation>Could not score the histories: %1</translation>
     </message>
@@ -1079,6 +1075,10 @@
     <message>
         <source>Re-open an exported model and write the top-K lists of a file of user histories</source>
         <translation>Re-open an exported model and write the top-K lists of a file of user histories</translation>
+    </message>
+    <message>
+        <source>Continue the selected interrupted, failed or cancelled training, fine-tune or distillation run from its last checkpoint</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2433,30 @@
     </message>
     <message>
         <source>%1 — run #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the newest dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a new leave-one-out split (seed %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data: %1 · split: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data and evaluation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset, split, seed, device, threads and the test evaluations of a new pipeline</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

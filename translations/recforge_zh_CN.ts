@@ -1065,10 +1065,6 @@
         <translation>继续训练</translation>
     </message>
     <message>
-        <source>Continue the selected interrupted, failed or cancelled training run from its last checkpoint</source>
-        <translation>从最后一个检查点继续所选的已中断、失败或已取消的训练运行</translation>
-    </message>
-    <message>
         <source>Could not score the histories: %1</source>
         <translation>无法为这些历史记录打分：%1</translation>
     </message>
@@ -1079,6 +1075,10 @@
     <message>
         <source>Re-open an exported model and write the top-K lists of a file of user histories</source>
         <translation>重新打开已导出的模型，为用户历史文件生成 Top-K 列表</translation>
+    </message>
+    <message>
+        <source>Continue the selected interrupted, failed or cancelled training, fine-tune or distillation run from its last checkpoint</source>
+        <translation>从最近的检查点继续所选的已中断、失败或已取消的训练、微调或蒸馏运行</translation>
     </message>
 </context>
 <context>
@@ -2433,6 +2433,30 @@
     <message>
         <source>%1 — run #%2</source>
         <translation>%1 — 运行 #%2</translation>
+    </message>
+    <message>
+        <source>Data and evaluation</source>
+        <translation>数据与评估</translation>
+    </message>
+    <message>
+        <source>the newest dataset</source>
+        <translation>最新的数据集</translation>
+    </message>
+    <message>
+        <source>a new leave-one-out split (seed %1)</source>
+        <translation>新的留一法划分（种子 %1）</translation>
+    </message>
+    <message>
+        <source>Data: %1 · split: %2</source>
+        <translation>数据：%1 · 划分：%2</translation>
+    </message>
+    <message>
+        <source>Data and evaluation…</source>
+        <translation>数据与评估…</translation>
+    </message>
+    <message>
+        <source>Dataset, split, seed, device, threads and the test evaluations of a new pipeline</source>
+        <translation>新流水线的数据集、划分、随机种子、设备、线程数和测试评估</translation>
     </message>
 </context>
 <context>

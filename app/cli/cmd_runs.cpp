@@ -4,6 +4,7 @@
 
 #include "clicommon.h"
 #include "commands.h"
+#include "experiment/distillrun.h"
 #include "experiment/pretrainrun.h"
 #include "experiment/trainrun.h"
 #include "store/runstore.h"
@@ -143,6 +144,15 @@ int resumeRun(const Args &args)
             return reportError(pretrained.error(), args);
         std::printf("Run %lld resumed and finished: encoder %s\n", static_cast<long long>(*id),
                     pretrained->encoderPath.c_str());
+        return kOk;
+    }
+    if (detail->summary.kind == "distil") {
+        auto distilled = resumeDistillation(*project, *id, progress, stop);
+        progress.finish();
+        if (!distilled)
+            return reportError(distilled.error(), args);
+        printTrainResult(args, distilled->student);
+        std::printf("Comparison with the teacher: %s\n", distilled->comparisonPath.c_str());
         return kOk;
     }
     auto result = resumeTraining(*project, *id, progress, stop);

@@ -6,6 +6,7 @@
 
 #include "eval/comparemodels.h"
 #include "experiment/metricrecord.h"
+#include "experiment/runinputs.h"
 #include "experiment/trainrunhooks.h"
 #include "io/atomicfile.h"
 #include "models/modelfactory.h"
@@ -129,6 +130,119 @@ std::vector<MetricRecord> comparisonRecords(const ModelComparison &c)
     return out;
 }
 
+// The loaded teacher of a distillation (new or resumed) and the student's baseline checkpoint.
+struct DistillSetup {
+    TeacherRun teacherRun;
+    std::shared_ptr<Recommender> teacher;
+    std::shared_ptr<PositionScorer> scorer;
+    std::string baselineCheckpoint; // empty: no baseline to compare
+};
+
+Expected<DistillSetup> loadTeacher(const Project &project, const RunStore &runs,
+                                   const DistillParams &params)
+{
+    DistillSetup setup;
+    auto teacherRun = findTeacher(project, runs, params);
+    if (!teacherRun)
+        return tl::unexpected(teacherRun.error());
+    setup.teacherRun = std::move(*teacherRun);
+    auto loaded = loadModel(setup.teacherRun.checkpoint);
+    if (!loaded)
+        return badField("teacher_checkpoint", loaded.error().code, loaded.error().message);
+    setup.teacher = std::move(*loaded);
+    auto scorer = positionScorerFor(*setup.teacher);
+    if (!scorer)
+        return badField("teacher_run", ErrorCode::InvalidArgument,
+                        "teacher: " + scorer.error().message);
+    setup.scorer = std::move(*scorer);
+    return setup;
+}
+
+// The model file of a stored baseline run (the student trained alone).
+Expected<std::string> baselineCheckpointOf(const Project &project, const RunStore &runs,
+                                           int64_t baselineRunId)
+{
+    DistillParams lookup;
+    lookup.teacherRunId = baselineRunId;
+    auto found = findTeacher(project, runs, lookup);
+    if (!found)
+        return badField("baseline_run", found.error().code, found.error().message);
+    return found->checkpoint;
+}
+
+// The student's training run: the teacher's objective wrapped around the student's own before
+// fit, the comparison with the teacher (and the baseline) after it, written into `out`.
+TrainRunHooks distillHooks(const DistillParams &params, const DistillSetup &setup,
+                           DistillResult &out, Observer &observer, StopToken stop)
+{
+    TrainRunHooks hooks;
+    hooks.kind = "distil";
+    hooks.parentRunId = params.teacherRunId;
+    hooks.extraParams = {{"distill", toJson(params)}, {"baseline_run", out.baselineRunId}};
+    hooks.beforeFit = [&setup, params](Recommender &student, const TrainingData &data) -> Status {
+        if (setup.teacher->itemCount() != data.itemCount())
+            return badField("teacher_run", ErrorCode::InvalidArgument,
+                            "the teacher scores " + std::to_string(setup.teacher->itemCount()) +
+                                " items, the data has " + std::to_string(data.itemCount()));
+        auto *host = dynamic_cast<ObjectiveHost *>(&student);
+        if (!host)
+            return badField("student.model", ErrorCode::InvalidArgument,
+                            "model '" + student.id() +
+                                "' cannot be distilled into (use sasrec, gru4rec or mlprec)");
+        const DistillLossOptions loss = params.loss;
+        host->setObjectiveWrapper([teacherScorer = setup.scorer,
+                                   loss](Objective &own) -> Expected<std::unique_ptr<Objective>> {
+            auto wrapped = DistillObjective::create(own, teacherScorer, loss);
+            if (!wrapped)
+                return tl::unexpected(wrapped.error());
+            return std::unique_ptr<Objective>(std::move(*wrapped));
+        });
+        return {};
+    };
+    hooks.afterFit = [&setup, &out, &observer, params,
+                      stop](RunStore &store, int64_t runId, Recommender &student,
+                            const TrainingData &data, const TrainRunResult &result) -> Status {
+        CompareOptions co;
+        co.jaccardK = params.compareK;
+        co.ks = {10, 20};
+        if (params.compareK != 10 && params.compareK != 20)
+            co.ks.push_back(params.compareK);
+        co.seed = params.seed;
+        co.latencyUsers = params.latencyUsers;
+        co.teacherCheckpoint = setup.teacherRun.checkpoint;
+        co.studentCheckpoint = result.checkpointPath;
+        auto c = compareModels(*setup.teacher, student, data, co, observer, stop);
+        if (!c)
+            return tl::unexpected(c.error());
+        c->teacher.runId = params.teacherRunId;
+        c->student.runId = runId;
+        if (!setup.baselineCheckpoint.empty()) {
+            auto baseline = loadModel(setup.baselineCheckpoint);
+            if (!baseline)
+                return badField("baseline_run", baseline.error().code, baseline.error().message);
+            co.studentCheckpoint = setup.baselineCheckpoint;
+            auto b = compareModels(*setup.teacher, **baseline, data, co, observer, stop);
+            if (!b)
+                return tl::unexpected(b.error());
+            c->hasBaseline = true;
+            c->baseline = b->student;
+            c->baseline.role = "baseline";
+            c->baseline.runId = out.baselineRunId;
+            c->baselineJaccard = b->jaccard;
+        }
+        auto dir = store.runArtifactsDir(runId);
+        if (!dir)
+            return tl::unexpected(dir.error());
+        out.comparisonPath = (std::filesystem::path(*dir) / kComparisonFile).string();
+        if (auto ok = writeFileAtomically(out.comparisonPath, toJson(*c).dump(2) + "\n"); !ok)
+            return ok;
+        store.recordMetrics(runId, comparisonRecords(*c));
+        out.comparison = std::move(*c);
+        return {};
+    };
+    return hooks;
+}
+
 } // namespace
 
 Expected<DistillResult> distill(const std::string &projectPath, const DistillParams &params,
@@ -148,37 +262,28 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
     auto runs = RunStore::open(**project);
     if (!runs)
         return tl::unexpected(runs.error());
-    auto teacherRun = findTeacher(**project, **runs, params);
-    if (!teacherRun)
-        return tl::unexpected(teacherRun.error());
-    auto loaded = loadModel(teacherRun->checkpoint);
-    if (!loaded)
-        return badField("teacher_checkpoint", loaded.error().code, loaded.error().message);
-    std::shared_ptr<Recommender> teacher = std::move(*loaded);
-    auto scorer = positionScorerFor(*teacher);
-    if (!scorer)
-        return badField("teacher_run", ErrorCode::InvalidArgument,
-                        "teacher: " + scorer.error().message);
-    std::shared_ptr<PositionScorer> teacherScorer = std::move(*scorer);
+    auto setup = loadTeacher(**project, **runs, params);
+    if (!setup)
+        return tl::unexpected(setup.error());
 
     auto probe = createModel(params.studentModel, params.studentParams);
     if (!probe)
         return badField("student.params", probe.error().code, probe.error().message);
     const int64_t studentLength = (*probe)->params().value("maxLength", int64_t(0));
-    if (studentLength > teacherScorer->maxLength())
+    if (studentLength > setup->scorer->maxLength())
         return badField("student.params.maxLength", ErrorCode::InvalidArgument,
                         "the student reads " + std::to_string(studentLength) +
                             " items per history, the teacher only " +
-                            std::to_string(teacherScorer->maxLength()));
+                            std::to_string(setup->scorer->maxLength()));
 
     TrainRunConfig config;
-    config.dataset = teacherRun->dataset;
-    config.splitName = teacherRun->split;
+    config.dataset = setup->teacherRun.dataset;
+    config.splitName = setup->teacherRun.split;
     config.model = params.studentModel;
     config.params = params.studentParams;
     config.seed = params.seed;
     config.runtime = params.runtime;
-    config.fitScope = teacherRun->fitScope;
+    config.fitScope = setup->teacherRun.fitScope;
     config.validateEachEpoch = params.validateEachEpoch;
     config.validationUsers = params.validationUsers;
     config.evaluations = params.evaluations;
@@ -188,14 +293,11 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
 
     DistillResult out;
     // The baseline first: the same student without the teacher, as a plain training run.
-    std::string baselineCheckpoint;
     if (params.baselineRunId > 0) {
-        DistillParams lookup;
-        lookup.teacherRunId = params.baselineRunId;
-        auto found = findTeacher(**project, **runs, lookup);
-        if (!found)
-            return badField("baseline_run", found.error().code, found.error().message);
-        baselineCheckpoint = found->checkpoint;
+        auto checkpoint = baselineCheckpointOf(**project, **runs, params.baselineRunId);
+        if (!checkpoint)
+            return tl::unexpected(checkpoint.error());
+        setup->baselineCheckpoint = *checkpoint;
         out.baselineRunId = params.baselineRunId;
     } else if (params.baseline) {
         TrainRunConfig alone = config;
@@ -205,75 +307,49 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
         auto trained = runTraining(projectPath, alone, observer, stop);
         if (!trained)
             return tl::unexpected(trained.error());
-        baselineCheckpoint = trained->checkpointPath;
+        setup->baselineCheckpoint = trained->checkpointPath;
         out.baselineRunId = trained->runId;
     }
-    TrainRunHooks hooks;
-    hooks.kind = "distil";
+    TrainRunHooks hooks = distillHooks(params, *setup, out, observer, stop);
     hooks.runCreated = runCreated;
-    hooks.parentRunId = params.teacherRunId;
-    hooks.extraParams = {{"distill", toJson(params)}};
-    hooks.beforeFit = [&](Recommender &student, const TrainingData &data) -> Status {
-        if (teacher->itemCount() != data.itemCount())
-            return badField("teacher_run", ErrorCode::InvalidArgument,
-                            "the teacher scores " + std::to_string(teacher->itemCount()) +
-                                " items, the data has " + std::to_string(data.itemCount()));
-        auto *host = dynamic_cast<ObjectiveHost *>(&student);
-        if (!host)
-            return badField("student.model", ErrorCode::InvalidArgument,
-                            "model '" + student.id() +
-                                "' cannot be distilled into (use sasrec, gru4rec or mlprec)");
-        const DistillLossOptions loss = params.loss;
-        host->setObjectiveWrapper(
-            [teacherScorer, loss](Objective &own) -> Expected<std::unique_ptr<Objective>> {
-                auto wrapped = DistillObjective::create(own, teacherScorer, loss);
-                if (!wrapped)
-                    return tl::unexpected(wrapped.error());
-                return std::unique_ptr<Objective>(std::move(*wrapped));
-            });
-        return {};
-    };
-    hooks.afterFit = [&](RunStore &store, int64_t runId, Recommender &student,
-                         const TrainingData &data, const TrainRunResult &result) -> Status {
-        CompareOptions co;
-        co.jaccardK = params.compareK;
-        co.ks = {10, 20};
-        if (params.compareK != 10 && params.compareK != 20)
-            co.ks.push_back(params.compareK);
-        co.seed = params.seed;
-        co.latencyUsers = params.latencyUsers;
-        co.teacherCheckpoint = teacherRun->checkpoint;
-        co.studentCheckpoint = result.checkpointPath;
-        auto c = compareModels(*teacher, student, data, co, observer, stop);
-        if (!c)
-            return tl::unexpected(c.error());
-        c->teacher.runId = params.teacherRunId;
-        c->student.runId = runId;
-        if (!baselineCheckpoint.empty()) {
-            auto baseline = loadModel(baselineCheckpoint);
-            if (!baseline)
-                return badField("baseline_run", baseline.error().code, baseline.error().message);
-            co.studentCheckpoint = baselineCheckpoint;
-            auto b = compareModels(*teacher, **baseline, data, co, observer, stop);
-            if (!b)
-                return tl::unexpected(b.error());
-            c->hasBaseline = true;
-            c->baseline = b->student;
-            c->baseline.role = "baseline";
-            c->baseline.runId = out.baselineRunId;
-            c->baselineJaccard = b->jaccard;
-        }
-        auto dir = store.runArtifactsDir(runId);
-        if (!dir)
-            return tl::unexpected(dir.error());
-        out.comparisonPath = (std::filesystem::path(*dir) / kComparisonFile).string();
-        if (auto ok = writeFileAtomically(out.comparisonPath, toJson(*c).dump(2) + "\n"); !ok)
-            return ok;
-        store.recordMetrics(runId, comparisonRecords(*c));
-        out.comparison = std::move(*c);
-        return {};
-    };
     auto trained = runTrainingWith(projectPath, config, hooks, observer, stop);
+    if (!trained)
+        return tl::unexpected(trained.error());
+    out.student = std::move(*trained);
+    return out;
+}
+
+Expected<DistillResult> resumeDistillation(const std::string &projectPath, int64_t runId,
+                                           Observer &observer, StopToken stop)
+{
+    auto opened = openStoredRun(projectPath, runId);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    auto &project = opened->project;
+    auto &runs = opened->runs;
+    const RunDetail *detail = &opened->detail;
+    const std::string runText = "run " + std::to_string(runId);
+    const nlohmann::json &stored = opened->params;
+    if (detail->summary.kind != "distil" || stored.is_discarded() || !stored.contains("distill"))
+        return makeError(ErrorCode::InvalidArgument,
+                         runText + " is not a distillation run with stored params");
+    auto params = distillParamsFromJson(stored["distill"]);
+    if (!params)
+        return tl::unexpected(params.error());
+    auto setup = loadTeacher(*project, *runs, *params);
+    if (!setup)
+        return tl::unexpected(setup.error());
+    DistillResult out;
+    out.baselineRunId = stored.value("baseline_run", int64_t(0));
+    if (out.baselineRunId > 0) {
+        auto checkpoint = baselineCheckpointOf(*project, *runs, out.baselineRunId);
+        if (!checkpoint)
+            return tl::unexpected(checkpoint.error());
+        setup->baselineCheckpoint = *checkpoint;
+    }
+    runs.reset(); // resumeTrainingWith opens the store itself
+    TrainRunHooks hooks = distillHooks(*params, *setup, out, observer, stop);
+    auto trained = resumeTrainingWith(projectPath, runId, hooks, observer, stop);
     if (!trained)
         return tl::unexpected(trained.error());
     out.student = std::move(*trained);

@@ -65,6 +65,14 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
                                 Observer &observer, StopToken stop = {},
                                 const std::function<void(int64_t)> &runCreated = {});
 
+// Continues a stopped distillation run in place (same run id) from its newest trainer checkpoint:
+// the stored distillation params, the same teacher and the stored baseline run (if any), then
+// the test evaluation and the comparison like distill(). Errors: InvalidArgument (not a distil
+// run, or running / finished), NotFound (teacher, baseline, dataset or split gone, or no trainer
+// checkpoint yet: start a new distillation), and whatever training reports.
+Expected<DistillResult> resumeDistillation(const std::string &projectPath, int64_t runId,
+                                           Observer &observer, StopToken stop = {});
+
 // The comparison stored with a distillation run. NotFound when the run has none.
 Expected<ModelComparison> readComparison(const std::string &projectPath, int64_t runId);
 

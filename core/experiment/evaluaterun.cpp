@@ -2,6 +2,7 @@
 
 #include "eval/evaluator.h"
 #include "experiment/metricrecord.h"
+#include "experiment/runinputs.h"
 #include "models/modelfactory.h"
 #include "store/project.h"
 #include "store/runstore.h"
@@ -14,15 +15,12 @@ Expected<EvaluateRunResult> evaluateRun(const std::string &projectPath,
 {
     if (auto device = applyRuntime(params.runtime); !device)
         return tl::unexpected(device.error());
-    auto project = Project::open(projectPath, false);
-    if (!project)
-        return tl::unexpected(project.error());
-    auto runs = RunStore::open(**project);
-    if (!runs)
-        return tl::unexpected(runs.error());
-    auto detail = (*runs)->run(params.runId);
-    if (!detail)
-        return tl::unexpected(detail.error());
+    auto opened = openStoredRun(projectPath, params.runId);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    auto &project = opened->project;
+    auto &runs = opened->runs;
+    const RunDetail *detail = &opened->detail;
     const RunSummary &summary = detail->summary;
     if (summary.datasetId == 0 || summary.splitId == 0)
         return makeError(ErrorCode::NotFound, "run " + std::to_string(params.runId) +
@@ -34,14 +32,14 @@ Expected<EvaluateRunResult> evaluateRun(const std::string &projectPath,
     if (!best)
         return makeError(ErrorCode::NotFound,
                          "run " + std::to_string(params.runId) + " has no checkpoint");
-    auto model = loadModel((*runs)->artifactsDir() + "/" + best->path);
+    auto model = loadModel(runs->artifactsDir() + "/" + best->path);
     if (!model)
         return tl::unexpected(model.error());
 
-    auto dataset = (*project)->loadDataset(summary.datasetId);
+    auto dataset = project->loadDataset(summary.datasetId);
     if (!dataset)
         return tl::unexpected(dataset.error());
-    auto split = (*project)->loadSplit(summary.splitId);
+    auto split = project->loadSplit(summary.splitId);
     if (!split)
         return tl::unexpected(split.error());
     TrainingDataOptions dataOptions;
@@ -76,8 +74,8 @@ Expected<EvaluateRunResult> evaluateRun(const std::string &projectPath,
         result.metrics.push_back(v);
         records.push_back(toMetricRecord(v));
     }
-    (*runs)->recordMetrics(params.runId, std::move(records));
-    if (auto ok = (*runs)->flush(); !ok)
+    runs->recordMetrics(params.runId, std::move(records));
+    if (auto ok = runs->flush(); !ok)
         return tl::unexpected(ok.error());
     return result;
 }

@@ -134,7 +134,7 @@ private:
         case PipelineStage::Finetune:
             return finetune(resume && stored > 0 ? stored : 0);
         case PipelineStage::Distil:
-            return distil();
+            return distil(resume && stored > 0 ? stored : 0);
         }
         return {};
     }
@@ -187,9 +187,16 @@ private:
         return r ? Status{} : Status(tl::unexpected(r.error()));
     }
 
-    // A distillation run has no resumable state of its own: a new run replaces a stopped one.
-    Status distil()
+    // A stopped distillation continues in place from its last epoch; one stopped before its
+    // first trainer checkpoint is replaced by a new run.
+    Status distil(int64_t resumeRun)
     {
+        if (resumeRun > 0) {
+            created(PipelineStage::Distil, resumeRun);
+            auto r = resumeDistillation(m_project, resumeRun, m_observer, m_stop);
+            if (r || r.error().code != ErrorCode::NotFound)
+                return r ? Status{} : Status(tl::unexpected(r.error()));
+        }
         DistillParams d = m_state.params.student;
         d.teacherRunId = m_state.runId(PipelineStage::Finetune);
         // A student reads at most the teacher's history length: the fine-tune's by default.

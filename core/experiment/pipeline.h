@@ -80,8 +80,8 @@ Expected<PipelineState> runPipeline(const std::string &projectPath, const Pipeli
                                     const PipelineHooks &hooks = {});
 
 // Continues a pipeline: finished stages are kept, an interrupted / cancelled / failed stage run
-// continues in place from its newest trainer checkpoint (pretrain, finetune; a distil run without
-// one starts again), and the remaining stages run. NotFound: no such pipeline.
+// continues in place from its newest trainer checkpoint (a stage run without one starts again),
+// and the remaining stages run. NotFound: no such pipeline.
 Expected<PipelineState> resumePipeline(const std::string &projectPath, const std::string &name,
                                        Observer &observer, StopToken stop = {},
                                        const PipelineHooks &hooks = {});

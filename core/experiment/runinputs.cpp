@@ -53,6 +53,25 @@ Expected<int64_t> resolveDataset(Project &project, const std::string &name)
     return all->back().id;
 }
 
+Expected<StoredRun> openStoredRun(const std::string &projectPath, int64_t runId)
+{
+    auto project = Project::open(projectPath, false);
+    if (!project)
+        return tl::unexpected(project.error());
+    auto runs = RunStore::open(**project);
+    if (!runs)
+        return tl::unexpected(runs.error());
+    auto detail = (*runs)->run(runId);
+    if (!detail)
+        return tl::unexpected(detail.error());
+    StoredRun out;
+    out.params = nlohmann::json::parse(detail->paramsJson, nullptr, false);
+    out.detail = std::move(*detail);
+    out.project = std::move(*project);
+    out.runs = std::move(*runs);
+    return out;
+}
+
 Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRunConfig &run,
                                   int64_t datasetId, int64_t splitId, int64_t *splitOut,
                                   StopToken stop)

@@ -42,6 +42,17 @@ Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRun
                                   int64_t datasetId, int64_t splitId, int64_t *splitOut,
                                   StopToken stop);
 
+// A stored run opened for resuming or evaluating: its project, store, row and stored params
+// (paramsJson parsed; a discarded value when it is not JSON).
+struct StoredRun {
+    std::unique_ptr<Project> project;
+    std::unique_ptr<RunStore> runs;
+    RunDetail detail;
+    nlohmann::json params;
+};
+// Errors: those of opening the project or store, NotFound for an unknown run.
+Expected<StoredRun> openStoredRun(const std::string &projectPath, int64_t runId);
+
 // The run row of a stage run: `run`'s model, seed and parent, the inputs' dataset and split.
 RunSpec stageRunSpec(const TrainRunConfig &run, const std::string &kind, const std::string &name,
                      const nlohmann::json &storedParams, const RunInputs &inputs, int64_t splitId,

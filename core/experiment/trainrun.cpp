@@ -206,7 +206,7 @@ Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
                                          Observer &observer, StopToken stop)
 {
     if (config.resumeRunId > 0)
-        return resumeTraining(projectPath, config.resumeRunId, observer, stop);
+        return resumeTrainingWith(projectPath, config.resumeRunId, hooks, observer, stop);
     auto device = applyRuntime(config.runtime);
     if (!device)
         return tl::unexpected(device.error());
@@ -265,22 +265,30 @@ Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
 Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t runId,
                                         Observer &observer, StopToken stop)
 {
-    auto project = Project::open(projectPath, false);
-    if (!project)
-        return tl::unexpected(project.error());
-    auto runs = RunStore::open(**project);
-    if (!runs)
-        return tl::unexpected(runs.error());
-    auto detail = (*runs)->run(runId);
-    if (!detail)
-        return tl::unexpected(detail.error());
+    return resumeTrainingWith(projectPath, runId, TrainRunHooks{}, observer, stop);
+}
+
+Expected<TrainRunResult> resumeTrainingWith(const std::string &projectPath, int64_t runId,
+                                            const TrainRunHooks &hooks, Observer &observer,
+                                            StopToken stop)
+{
+    auto opened = openStoredRun(projectPath, runId);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    auto &project = opened->project;
+    auto &runs = opened->runs;
+    const RunDetail *detail = &opened->detail;
     const std::string runText = "run " + std::to_string(runId);
-    const nlohmann::json stored = nlohmann::json::parse(detail->paramsJson, nullptr, false);
+    const nlohmann::json &stored = opened->params;
     const std::string &kind = detail->summary.kind;
-    if ((kind != "train" && kind != "finetune") || stored.is_discarded() ||
-        !stored.contains("run") || !stored.contains("model"))
+    const bool kindMatches =
+        hooks.kind == "train" ? (kind == "train" || kind == "finetune") : kind == hooks.kind;
+    if (!kindMatches || stored.is_discarded() || !stored.contains("run") ||
+        !stored.contains("model"))
         return makeError(ErrorCode::InvalidArgument,
-                         runText + " is not a training run with a stored configuration");
+                         runText + " is not a " +
+                             (hooks.kind == "train" ? std::string("training") : hooks.kind) +
+                             " run with a stored configuration");
     auto config = trainRunConfigFromJson(stored["run"]);
     if (!config)
         return tl::unexpected(config.error());
@@ -299,10 +307,10 @@ Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t 
     auto model = createModel(config->model, config->params);
     if (!model)
         return tl::unexpected(withField(model.error(), "params"));
-    auto dataset = (*project)->loadDataset(detail->summary.datasetId);
+    auto dataset = project->loadDataset(detail->summary.datasetId);
     if (!dataset)
         return tl::unexpected(dataset.error());
-    auto split = (*project)->loadSplit(detail->summary.splitId);
+    auto split = project->loadSplit(detail->summary.splitId);
     if (!split)
         return tl::unexpected(split.error());
     if (auto ok = prepareModel(**model, *dataset, *config); !ok)
@@ -312,20 +320,20 @@ Expected<TrainRunResult> resumeTraining(const std::string &projectPath, int64_t 
     auto data = TrainingData::build(*dataset, *split, dataOptions, stop);
     if (!data)
         return tl::unexpected(data.error());
-    auto point = (*runs)->resumableCheckpoint(runId);
+    auto point = runs->resumableCheckpoint(runId);
     if (!point)
         return tl::unexpected(point.error());
     if (std::filesystem::path(point->absolutePath).filename().string().rfind("trainer-e", 0) != 0)
         return makeError(ErrorCode::NotFound,
                          runText + " has no trainer checkpoint to resume from (only " +
                              point->absolutePath + ")");
-    if (auto resumed = (*runs)->resumeRun(runId); !resumed) // back to running, owned by us
+    if (auto resumed = runs->resumeRun(runId); !resumed) // back to running, owned by us
         return tl::unexpected(resumed.error());
     for (const Warning &w : point->skipped)
         observer.onMessage(w.message);
-    return executeRun(**runs, runId, **model, *data, *config, *device,
+    return executeRun(*runs, runId, **model, *data, *config, *device,
                       {detail->summary.datasetId, detail->summary.splitId, point->absolutePath},
-                      TrainRunHooks{}, observer, stop);
+                      hooks, observer, stop);
 }
 
 } // namespace recforge

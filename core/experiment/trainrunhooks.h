@@ -38,4 +38,11 @@ Expected<TrainRunResult> runTrainingWith(const std::string &projectPath,
                                          const TrainRunConfig &config, const TrainRunHooks &hooks,
                                          Observer &observer, StopToken stop = {});
 
+// resumeTraining with hooks: continues a stopped run of kind hooks.kind ("train" also takes
+// "finetune" runs) in place; beforeFit / afterFit run as for a new run, runCreated and
+// extraParams are not used (the run and its stored params exist).
+Expected<TrainRunResult> resumeTrainingWith(const std::string &projectPath, int64_t runId,
+                                            const TrainRunHooks &hooks, Observer &observer,
+                                            StopToken stop = {});
+
 } // namespace recforge

@@ -2,6 +2,7 @@
 
 #include "models/seqtransformer.h"
 #include "models/seqtransformernet.h"
+#include "train/logitsbuffer.h"
 
 namespace recforge {
 
@@ -10,7 +11,12 @@ torch::Tensor PositionScorer::positionLogits(const torch::Tensor &tokens,
 {
     torch::Tensor hidden = positionHidden(tokens);
     hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions);
-    return torch::mm(hidden, outputTable().t());
+    const torch::Tensor table = outputTable();
+    if (torch::GradMode::is_enabled())
+        return torch::mm(hidden, table.t());
+    // A teacher's logits every batch: a reused buffer, not a fresh [n, items] allocation.
+    torch::Tensor logits = logitsBuffer(hidden.size(0), table.size(0), hidden.options());
+    return torch::mm_out(logits, hidden, table.t());
 }
 
 namespace {

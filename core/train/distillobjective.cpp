@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "train/fuseddistill.h"
 #include "train/losses.h"
 
 namespace recforge {
@@ -72,6 +73,10 @@ BatchLoss DistillObjective::loss(int64_t batch)
         m_teacher->scorerModule().eval();
         teacherLogits = m_teacher->positionLogits(p.input, p.positions);
     }
+    if (m_options.mode == DistillMode::Kl) // the common case, without [n, items] temporaries
+        return {fusedDistillationLoss(p.hidden, p.table, p.targets, teacherLogits,
+                                      m_options.temperature, m_options.alpha),
+                p.samples};
     torch::Tensor studentLogits = torch::mm(p.hidden, p.table.t());
     return {combinedLoss(studentLogits, teacherLogits, p.targets, m_options), p.samples};
 }

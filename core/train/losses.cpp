@@ -1,19 +1,17 @@
 #include "losses.h"
 
+#include "train/logitsbuffer.h"
+
 namespace recforge {
 
 namespace F = torch::nn::functional;
 
-namespace {
-
-// Logits buffers reused across batches. A fresh [n, items] tensor per batch is a fresh mmap whose
-// pages the kernel faults in and zeroes (tens of ms for ~85 MB), so the buffer of the previous
-// step is taken again once autograd has released it (its storage is then held by the pool only).
+// The pool keeps kPoolSize buffers; one whose storage only the pool holds is free again.
 torch::Tensor logitsBuffer(int64_t rows, int64_t cols, const torch::TensorOptions &options)
 {
     if (!options.device().is_cpu())
         return torch::empty({rows, cols}, options);
-    constexpr size_t kPoolSize = 2;
+    constexpr size_t kPoolSize = 3;
     thread_local std::vector<torch::Tensor> pool;
     const int64_t numel = rows * cols;
     for (auto &buffer : pool)
@@ -27,6 +25,8 @@ torch::Tensor logitsBuffer(int64_t rows, int64_t cols, const torch::TensorOption
         pool[0] = buffer;
     return buffer.narrow(0, 0, numel).view({rows, cols});
 }
+
+namespace {
 
 // Softmax cross-entropy with the logits computed, normalised and differentiated in one buffer:
 // forward = GEMM into the buffer + an in-place softmax; backward = two GEMMs on those

@@ -1,12 +1,14 @@
 // The shared losses against plain autograd references and hand-computed values: the fused full
 // softmax cross-entropy (value and gradients, with and without a bias, an underflowed target, the
-// reused logits buffer), sampled softmax masking, BPR, cloze masking and the distillation loss.
+// reused logits buffer), sampled softmax masking, BPR, cloze masking and the distillation loss
+// (hand-computed, and its fused form against autograd).
 #include <cmath>
 
 #include <QTest>
 
 #include <torch/torch.h>
 
+#include "train/fuseddistill.h"
 #include "train/losses.h"
 
 using namespace recforge;
@@ -154,6 +156,68 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(got).arg(expected)));
         // alpha = 0 is plain cross-entropy.
         QVERIFY(std::abs(distillationLoss(s, t, y, 2.0, 0.0).item<float>() - ce) < 1e-6);
+    }
+
+    void fusedDistillationMatchesAutograd_data()
+    {
+        QTest::addColumn<double>("temperature");
+        QTest::addColumn<double>("alpha");
+        QTest::newRow("T 2, alpha 0.5") << 2.0 << 0.5;
+        QTest::newRow("T 1, alpha 0.9") << 1.0 << 0.9;
+        QTest::newRow("T 4, soft only") << 4.0 << 1.0;
+    }
+
+    void fusedDistillationMatchesAutograd()
+    {
+        QFETCH(double, temperature);
+        QFETCH(double, alpha);
+        torch::manual_seed(5);
+        for (int64_t n : {29, 64, 7}) { // reused buffers of different sizes
+            const torch::Tensor h0 = torch::randn({n, 12}, torch::kDouble);
+            const torch::Tensor w0 = torch::randn({211, 12}, torch::kDouble);
+            const torch::Tensor teacher = torch::randn({n, 211}, torch::kDouble) * 3.0;
+            const torch::Tensor y = torch::randint(211, {n}, torch::kLong);
+            torch::Tensor h = h0.clone().requires_grad_(true), w = w0.clone().requires_grad_(true);
+            torch::Tensor scratch = teacher.clone();
+            torch::Tensor fused = fusedDistillationLoss(h, w, y, scratch, temperature, alpha);
+            (fused * 3.0).backward();
+            torch::Tensor rh = h0.clone().requires_grad_(true),
+                          rw = w0.clone().requires_grad_(true);
+            torch::Tensor reference =
+                distillationLoss(torch::mm(rh, rw.t()), teacher, y, temperature, alpha);
+            (reference * 3.0).backward();
+            QVERIFY2(close(fused.detach(), reference.detach()),
+                     qPrintable(QStringLiteral("%1 vs %2")
+                                    .arg(fused.item<double>())
+                                    .arg(reference.item<double>())));
+            QVERIFY(close(h.grad(), rh.grad()));
+            QVERIFY(close(w.grad(), rw.grad()));
+        }
+    }
+
+    void fusedDistillationFloatTraining()
+    {
+        // Float buffers as in training, a student far from its teacher: finite, equal to the
+        // autograd value, and one SGD step on the fused gradient lowers the loss.
+        torch::manual_seed(6);
+        torch::Tensor h = torch::randn({50, 8}).requires_grad_(true);
+        torch::Tensor w = torch::randn({500, 8}).requires_grad_(true);
+        const torch::Tensor teacher = torch::randn({50, 500}) * 10.0;
+        const torch::Tensor y = torch::randint(500, {50}, torch::kLong);
+        torch::Tensor loss = fusedDistillationLoss(h, w, y, teacher.clone(), 2.0, 0.5);
+        const double before = loss.item<double>();
+        const double reference =
+            distillationLoss(torch::mm(h, w.t()), teacher, y, 2.0, 0.5).item<double>();
+        QVERIFY(std::isfinite(before));
+        QVERIFY2(std::abs(before - reference) < 1e-3 * std::abs(reference),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(before).arg(reference)));
+        loss.backward();
+        {
+            torch::NoGradGuard noGrad;
+            h.sub_(h.grad() * 0.05);
+            w.sub_(w.grad() * 0.05);
+        }
+        QVERIFY(fusedDistillationLoss(h, w, y, teacher.clone(), 2.0, 0.5).item<double>() < before);
     }
 };
 

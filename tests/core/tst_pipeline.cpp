@@ -81,22 +81,35 @@ size_t curvePoints(const QString &project, int64_t id, const std::string &series
     return curves && !curves->empty() ? curves->front().points.size() : 0;
 }
 
-// Stops the pipeline once the fine-tune stage has finished `epochs` epochs.
-class StopInFinetune final : public TrainObserver {
+// Stops the pipeline once the stage it is told it is in (inStage) has finished `epochs` epochs.
+class StopInStage final : public TrainObserver {
 public:
-    explicit StopInFinetune(int epochs) : m_epochs(epochs) {}
+    explicit StopInStage(int epochs) : m_epochs(epochs) {}
     void onEpoch(const EpochEvent &) override
     {
-        if (inFinetune)
-            ++finetuneEpochs;
+        if (inStage)
+            ++stageEpochs;
     }
-    bool onProgress(const Progress &) override { return finetuneEpochs < m_epochs; }
-    bool inFinetune = false;
-    int finetuneEpochs = 0;
+    bool onProgress(const Progress &) override { return stageEpochs < m_epochs; }
+    bool inStage = false;
+    int stageEpochs = 0;
 
 private:
     int m_epochs;
 };
+
+// The run ids of a pipeline's stages as they start.
+PipelineHooks recordStarts(int64_t (&started)[3], StopInStage *stopper = nullptr,
+                           PipelineStage stopStage = PipelineStage::Finetune)
+{
+    PipelineHooks hooks;
+    hooks.stageStarted = [&started, stopper, stopStage](PipelineStage stage, int64_t runId) {
+        started[int(stage)] = runId;
+        if (stopper)
+            stopper->inStage = stage == stopStage;
+    };
+    return hooks;
+}
 
 } // namespace
 
@@ -188,13 +201,9 @@ private Q_SLOTS:
         auto params = pipelineParamsFromJson(pipelineJson("resumable", 3));
         QVERIFY2(params.has_value(), params ? "" : params.error().toString().c_str());
         params->student.baseline = false;
-        StopInFinetune stopper(1);
-        PipelineHooks hooks;
+        StopInStage stopper(1);
         int64_t started[3] = {0, 0, 0};
-        hooks.stageStarted = [&](PipelineStage stage, int64_t runId) {
-            started[int(stage)] = runId;
-            stopper.inFinetune = stage == PipelineStage::Finetune;
-        };
+        PipelineHooks hooks = recordStarts(started, &stopper, PipelineStage::Finetune);
         auto first = runPipeline(project.toStdString(), *params, stopper, {}, hooks);
         QVERIFY(!first.has_value());
         QCOMPARE(first.error().code, ErrorCode::Cancelled);
@@ -209,10 +218,7 @@ private Q_SLOTS:
         // epoch-1 checkpoint (epochs 2 and 3 only), then the distillation runs.
         NullObserver quiet;
         int64_t resumed[3] = {0, 0, 0};
-        PipelineHooks again;
-        again.stageStarted = [&](PipelineStage stage, int64_t runId) {
-            resumed[int(stage)] = runId;
-        };
+        PipelineHooks again = recordStarts(resumed);
         auto second = resumePipeline(project.toStdString(), "resumable", quiet, {}, again);
         QVERIFY2(second.has_value(), second ? "" : second.error().toString().c_str());
         QCOMPARE(resumed[0], int64_t(0)); // not run again
@@ -242,6 +248,54 @@ private Q_SLOTS:
         auto listed = listPipelines(project.toStdString());
         QVERIFY(listed.has_value());
         QCOMPARE(listed->size(), size_t(1));
+    }
+
+    // A distillation stopped after its first epoch continues in the same student run, with the
+    // same teacher and the baseline (student alone) trained before the stop, not a new one.
+    void cancelledDistillationResumesInPlace()
+    {
+        QTemporaryDir dir;
+        const QString project = makeShop(dir);
+        nlohmann::json json = pipelineJson("distil-resume", 1);
+        json["student"]["student"]["params"]["epochs"] = 3;
+        json["student"]["student"]["params"]["patience"] = 50;
+        auto params = pipelineParamsFromJson(json);
+        QVERIFY2(params.has_value(), params ? "" : params.error().toString().c_str());
+        StopInStage stopper(1);
+        int64_t started[3] = {0, 0, 0};
+        auto first = runPipeline(project.toStdString(), *params, stopper, {},
+                                 recordStarts(started, &stopper, PipelineStage::Distil));
+        QVERIFY(!first.has_value());
+        QCOMPARE(first.error().code, ErrorCode::Cancelled);
+        QVERIFY(started[2] > 0);
+        const RunDetail stopped = runDetail(project, started[2]);
+        QCOMPARE(stopped.summary.status, RunStatus::Cancelled);
+        QCOMPARE(stopped.summary.kind, std::string("distil"));
+        const int64_t baselineRun =
+            nlohmann::json::parse(stopped.paramsJson).value("baseline_run", int64_t(0));
+        QVERIFY(baselineRun > 0); // trained before the student, with the stored params
+        QCOMPARE(curvePoints(project, started[2], "train/epoch_loss"), size_t(1));
+
+        NullObserver quiet;
+        int64_t resumed[3] = {0, 0, 0};
+        auto second = resumePipeline(project.toStdString(), "distil-resume", quiet, {},
+                                     recordStarts(resumed));
+        QVERIFY2(second.has_value(), second ? "" : second.error().toString().c_str());
+        QCOMPARE(resumed[1], int64_t(0));
+        QCOMPARE(resumed[2], started[2]); // the same student run, epochs 2 and 3 only
+        QCOMPARE(runDetail(project, started[2]).summary.status, RunStatus::Finished);
+        QCOMPARE(curvePoints(project, started[2], "train/epoch_loss"), size_t(3));
+        auto comparison = readComparison(project.toStdString(), started[2]);
+        QVERIFY2(comparison.has_value(), comparison ? "" : comparison.error().toString().c_str());
+        QVERIFY(comparison->hasBaseline);
+        QCOMPARE(comparison->baseline.runId, baselineRun);
+        QCOMPARE(comparison->teacher.runId, started[1]);
+        // No second baseline run: the project holds pretrain, fine-tune, baseline, student.
+        auto runs = RunStore::open(project.toStdString());
+        QVERIFY(runs.has_value());
+        auto all = (*runs)->listRuns();
+        QVERIFY(all.has_value());
+        QCOMPARE(all->size(), size_t(4));
     }
 
     void configErrorsNameTheField()

@@ -1,6 +1,7 @@
 // The Pipeline workspace on a stored fixture (no training): the form builds the PipelineParams
 // the core runs, a stored pipeline lists with each stage's status read from its run, Resume and
-// "Re-run this stage" follow the stages' states, and a stage's stored curves are drawn.
+// "Re-run this stage" follow the stages' states, a stage's stored curves are drawn, and a new
+// pipeline's dataset, split and evaluations come from the "Data and evaluation" options.
 
 #include <fstream>
 #include <memory>
@@ -18,8 +19,11 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "data/generator.h"
+#include "data/split.h"
 #include "experiment/pipeline.h"
 #include "jobs/jobmanager.h"
+#include "models/runoptionswidget.h"
 #include "pipeline/pipelineform.h"
 #include "pipeline/pipelineview.h"
 #include "pipeline/stagecurveschart.h"
@@ -35,6 +39,7 @@ private Q_SLOTS:
     void initTestCase();
     void formBuildsParams();
     void storedPipelineStatuses();
+    void runOptionsPickDatasetAndSplit();
 
 private:
     QTemporaryDir m_dir;
@@ -81,6 +86,27 @@ void TestPipelineView::initTestCase()
     const std::string dir = m_store->artifactsDir() + "/pipelines";
     QDir().mkpath(QString::fromStdString(dir));
     std::ofstream(dir + "/stored.json") << recforge::toJson(state).dump(2);
+
+    // Two small shops, the older one with a stored temporal split.
+    recforge::NullObserver quiet;
+    for (const char *name : {"shop-a", "shop-b"}) {
+        recforge::ShopParams shop;
+        shop.users = 60;
+        shop.items = 40;
+        shop.events = 1200;
+        shop.name = name;
+        auto dataset = recforge::generateShop(shop, quiet);
+        QVERIFY(dataset);
+        auto id = m_project->saveDataset(*dataset, {}, "generator");
+        QVERIFY(id);
+        if (std::string(name) == "shop-a") {
+            recforge::SplitParams params;
+            params.kind = recforge::SplitKind::Temporal;
+            auto split = recforge::makeSplit(*dataset, params);
+            QVERIFY(split);
+            QVERIFY(m_project->saveSplit(*id, *split, "temporal-a"));
+        }
+    }
 
     m_jobs = std::make_unique<JobManager>();
     m_view = std::make_unique<PipelineView>(m_jobs.get());
@@ -149,6 +175,61 @@ void TestPipelineView::storedPipelineStatuses()
         QTest::qWait(50); // the charts' queued replots
         QVERIFY(m_view->grab().save(path));
     }
+}
+
+void TestPipelineView::runOptionsPickDatasetAndSplit()
+{
+    m_view->newPipeline();
+    QVERIFY(m_view->runOptionsButton()->isEnabled());
+    QVERIFY2(m_view->runOptionsSummary()->text().contains(QStringLiteral("newest")),
+             qPrintable(m_view->runOptionsSummary()->text()));
+
+    RunOptionsWidget options;
+    options.setProject(m_project);
+    QCOMPARE(options.datasetCombo()->currentText(), QStringLiteral("shop-b")); // the newest
+    options.datasetCombo()->setCurrentIndex(options.datasetCombo()->findText("shop-a"));
+    const int split = options.splitCombo()->findData(QStringLiteral("temporal-a"));
+    QVERIFY(split > 0); // shop-a's stored split is offered after the new leave-one-out one
+    options.splitCombo()->setCurrentIndex(split);
+    options.findChild<QLineEdit *>(QStringLiteral("ksEdit"))->setText(QStringLiteral("10, 50"));
+    options.findChild<QCheckBox *>(QStringLiteral("evalPopular"))->setChecked(true);
+    QCOMPARE(m_view->applyRunOptions(options), QString());
+
+    recforge::PipelineParams p = m_view->form()->params();
+    QCOMPARE(p.finetune.dataset, std::string("shop-a"));
+    QCOMPARE(p.finetune.splitName, std::string("temporal-a"));
+    QCOMPARE(int(p.finetune.evaluations.size()), 3);
+    QCOMPARE(p.finetune.evaluations.front().ks, (std::vector<int>{10, 50}));
+    QVERIFY(m_view->runOptionsSummary()->text().contains(QStringLiteral("shop-a")));
+    QVERIFY(m_view->runOptionsSummary()->text().contains(QStringLiteral("temporal-a")));
+    // Form edits keep the chosen data: params() starts from them.
+    m_view->form()->hiddenSize()->setValue(32);
+    QCOMPARE(m_view->form()->params().finetune.dataset, std::string("shop-a"));
+
+    // The dialog opens on what the pipeline holds (apply is fill's inverse).
+    RunOptionsWidget reopened;
+    reopened.setProject(m_project);
+    reopened.apply(p.finetune);
+    QCOMPARE(reopened.datasetCombo()->currentText(), QStringLiteral("shop-a"));
+    QCOMPARE(reopened.splitCombo()->currentData().toString(), QStringLiteral("temporal-a"));
+    recforge::TrainRunConfig again;
+    QCOMPARE(reopened.fill(again), QString());
+    QCOMPARE(again.splitName, p.finetune.splitName);
+    QCOMPARE(again.evaluations.size(), p.finetune.evaluations.size());
+
+    // Invalid options are refused and change nothing.
+    for (const char *name : {"evalFull", "evalUniform", "evalPopular"})
+        options.findChild<QCheckBox *>(QLatin1String(name))->setChecked(false);
+    options.datasetCombo()->setCurrentIndex(options.datasetCombo()->findText("shop-b"));
+    QVERIFY(!m_view->applyRunOptions(options).isEmpty());
+    QCOMPARE(m_view->form()->params().finetune.dataset, std::string("shop-a"));
+
+    // A stored pipeline keeps the data it ran on: the options are read-only there.
+    QSignalSpy curves(m_view.get(), &PipelineView::curvesLoaded);
+    QVERIFY(m_view->selectPipeline(QStringLiteral("stored")));
+    QVERIFY(curves.wait(5000));
+    QVERIFY(!m_view->runOptionsButton()->isEnabled());
+    QVERIFY(m_view->runOptionsSummary()->text().contains(QStringLiteral("newest")));
 }
 
 QTEST_MAIN(TestPipelineView)

@@ -195,10 +195,11 @@ void ExperimentsPanel::onSelectionChanged()
     const recforge::RunSummary *single =
         ids.size() == 1 ? m_model->run(m_model->rowOf(ids.first())) : nullptr;
     m_export->setEnabled(single && single->status == recforge::RunStatus::Finished);
-    m_resume->setEnabled(single && single->kind == "train" &&
-                         (single->status == recforge::RunStatus::Interrupted ||
-                          single->status == recforge::RunStatus::Failed ||
-                          single->status == recforge::RunStatus::Cancelled));
+    const bool resumable = single && (single->kind == "train" || single->kind == "finetune" ||
+                                      single->kind == "distil");
+    m_resume->setEnabled(resumable && (single->status == recforge::RunStatus::Interrupted ||
+                                       single->status == recforge::RunStatus::Failed ||
+                                       single->status == recforge::RunStatus::Cancelled));
     m_comparison->setRuns(selected);
     // Details of the run the user clicked last (or the only one).
     const QModelIndex current = m_table->selectionModel()->currentIndex();
@@ -325,8 +326,8 @@ void ExperimentsPanel::retranslateUi()
     m_score->setToolTip(tr("Re-open an exported model and write the top-K lists of a file of "
                            "user histories"));
     m_resume->setText(tr("Resume"));
-    m_resume->setToolTip(tr("Continue the selected interrupted, failed or cancelled training run "
-                            "from its last checkpoint"));
+    m_resume->setToolTip(tr("Continue the selected interrupted, failed or cancelled training, "
+                            "fine-tune or distillation run from its last checkpoint"));
     m_tabs->setTabText(0, tr("Curves"));
     m_tabs->setTabText(1, tr("Metrics comparison"));
     m_tabs->setTabText(2, tr("Details"));

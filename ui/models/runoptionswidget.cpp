@@ -196,6 +196,44 @@ QString RunOptionsWidget::fill(recforge::TrainRunConfig &config) const
     return {};
 }
 
+void RunOptionsWidget::apply(const recforge::TrainRunConfig &config)
+{
+    {
+        const QSignalBlocker blockSeed(m_seed);
+        m_seed->setValue(int(std::min<uint64_t>(config.seed, 2147483647)));
+    }
+    const int dataset = m_dataset->findText(QString::fromStdString(config.dataset));
+    if (dataset >= 0 && dataset != m_dataset->currentIndex())
+        m_dataset->setCurrentIndex(dataset); // refreshes the splits
+    else
+        refreshSplits();
+    m_split->setCurrentIndex(
+        std::max(0, m_split->findData(QString::fromStdString(config.splitName))));
+    m_device->setCurrentIndex(std::max(0, m_device->findData(QString::fromLatin1(
+                                              recforge::deviceChoiceName(config.runtime.device)))));
+    m_threads->setValue(config.runtime.threads);
+    m_validationUsers->setValue(int(std::min<int64_t>(config.validationUsers, 100000000)));
+    bool full = false, uniform = false, popular = false;
+    for (const recforge::EvalSpec &e : config.evaluations) {
+        full = full || e.candidates == recforge::Candidates::Full;
+        uniform = uniform || e.candidates == recforge::Candidates::UniformSampled;
+        popular = popular || e.candidates == recforge::Candidates::PopularitySampled;
+        if (e.candidates != recforge::Candidates::Full)
+            m_negatives->setValue(e.negatives);
+    }
+    m_full->setChecked(full);
+    m_uniform->setChecked(uniform);
+    m_popular->setChecked(popular);
+    if (!config.evaluations.empty()) {
+        QStringList ks;
+        for (int k : config.evaluations.front().ks)
+            ks << QString::number(k);
+        m_ks->setText(ks.join(QStringLiteral(", ")));
+    }
+    m_name->setText(QString::fromStdString(config.runName));
+    Q_EMIT changed();
+}
+
 void RunOptionsWidget::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange)

@@ -36,6 +36,9 @@ public:
     // Writes the options into `config`. Returns an error text for invalid options (an empty K
     // list, no evaluation chosen), empty when fine.
     QString fill(recforge::TrainRunConfig &config) const;
+    // The inverse of fill(): shows `config`'s dataset (the newest when empty or unknown), split,
+    // seed, device, threads, validation users, evaluations, K list and run name.
+    void apply(const recforge::TrainRunConfig &config);
     // Parses "5, 10, 20" (spaces or commas; each K in [1, 1000]). Empty on error.
     static std::vector<int> parseKs(const QString &text);
 

@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QSplitter>
@@ -14,6 +17,7 @@
 
 #include "jobs/jobmanager.h"
 #include "jobs/jobprogresswidget.h"
+#include "models/runoptionswidget.h"
 #include "pipeline/pipelineform.h"
 #include "pipeline/stagecurveschart.h"
 #include "store/project.h"
@@ -36,13 +40,16 @@ PipelineView::PipelineView(JobManager *jobs, QWidget *parent)
     : QWidget(parent), m_jobs(jobs), m_listTitle(new QLabel(this)), m_list(new QListWidget(this)),
       m_new(new QPushButton(this)), m_refresh(new QPushButton(this)), m_nameLabel(new QLabel(this)),
       m_name(new QLineEdit(this)), m_form(new PipelineForm(this)), m_run(new QPushButton(this)),
-      m_resume(new QPushButton(this)), m_progress(new JobProgressWidget(this))
+      m_resume(new QPushButton(this)), m_runOptions(new QPushButton(this)),
+      m_runOptionsSummary(new QLabel(this)), m_progress(new JobProgressWidget(this))
 {
     m_list->setObjectName(QStringLiteral("pipelineList"));
     m_name->setObjectName(QStringLiteral("pipelineName"));
     m_run->setObjectName(QStringLiteral("runPipelineButton"));
     m_resume->setObjectName(QStringLiteral("resumePipelineButton"));
     m_new->setObjectName(QStringLiteral("newPipelineButton"));
+    m_runOptions->setObjectName(QStringLiteral("pipelineRunOptionsButton"));
+    m_runOptionsSummary->setObjectName(QStringLiteral("pipelineRunOptionsSummary"));
     m_name->setValidator(new QRegularExpressionValidator(
         QRegularExpression(QStringLiteral("[A-Za-z0-9_-]{1,64}")), m_name));
     QFont bold = m_listTitle->font();
@@ -59,6 +66,7 @@ PipelineView::PipelineView(JobManager *jobs, QWidget *parent)
     connect(m_refresh, &QPushButton::clicked, this, &PipelineView::refresh);
     connect(m_run, &QPushButton::clicked, this, &PipelineView::runPipeline);
     connect(m_resume, &QPushButton::clicked, this, &PipelineView::resumePipeline);
+    connect(m_runOptions, &QPushButton::clicked, this, &PipelineView::editRunOptions);
     connect(m_form, &PipelineForm::rerunRequested, this, &PipelineView::rerunStage);
     connect(m_form, &PipelineForm::changed, this, &PipelineView::updateButtons);
     connect(m_name, &QLineEdit::textChanged, this, &PipelineView::updateButtons);
@@ -83,6 +91,10 @@ PipelineView::PipelineView(JobManager *jobs, QWidget *parent)
     nameRow->addWidget(m_run);
     nameRow->addWidget(m_resume);
     rightLayout->addLayout(nameRow);
+    auto *dataRow = new QHBoxLayout;
+    dataRow->addWidget(m_runOptionsSummary, 1);
+    dataRow->addWidget(m_runOptions);
+    rightLayout->addLayout(dataRow);
     rightLayout->addWidget(m_form, 1);
     rightLayout->addWidget(m_progress);
 
@@ -213,8 +225,53 @@ void PipelineView::newPipeline()
     m_live = {false, false, false};
     for (int s = 0; s < kStages; ++s)
         m_form->chart(stageOf(s))->clear(tr("not started"));
+    showRunOptions();
     showStatuses();
     updateButtons();
+}
+
+void PipelineView::editRunOptions()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Data and evaluation"));
+    auto *options = new RunOptionsWidget(&dialog);
+    options->setProject(m_project);
+    options->apply(m_form->params().finetune);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, [this, &dialog, options] {
+        const QString error = applyRunOptions(*options);
+        if (error.isEmpty())
+            dialog.accept();
+        else
+            QMessageBox::warning(&dialog, tr("Data and evaluation"), error);
+    });
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(options);
+    layout->addWidget(buttons);
+    dialog.exec();
+}
+
+QString PipelineView::applyRunOptions(const RunOptionsWidget &options)
+{
+    recforge::PipelineParams params = m_form->params();
+    if (QString error = options.fill(params.finetune); !error.isEmpty())
+        return error;
+    m_form->setParams(params);
+    showRunOptions();
+    return {};
+}
+
+void PipelineView::showRunOptions()
+{
+    const recforge::TrainRunConfig &config = m_form->params().finetune;
+    const QString dataset =
+        config.dataset.empty() ? tr("the newest dataset") : QString::fromStdString(config.dataset);
+    const QString split =
+        config.splitName.empty()
+            ? tr("a new leave-one-out split (seed %1)").arg(qulonglong(config.split.seed))
+            : QString::fromStdString(config.splitName);
+    m_runOptionsSummary->setText(tr("Data: %1 · split: %2").arg(dataset, split));
 }
 
 QString PipelineView::uniqueName() const
@@ -237,8 +294,10 @@ void PipelineView::onSelectionChanged()
     const QString name = QString::fromStdString(listing->state.params.name);
     const bool live = m_job && !m_job->isFinished() && m_job->pipelineName() == name;
     m_name->setText(name);
-    if (!live)
+    if (!live) {
         m_form->setParams(listing->state.params);
+        showRunOptions();
+    }
     if (live) {
         updateButtons();
         return; // the running job's reports are newer than the file
@@ -306,8 +365,12 @@ void PipelineView::retranslateUi()
     m_run->setText(tr("Run pipeline"));
     m_run->setToolTip(tr("Pretrain, fine-tune and distil as new runs, one after the other"));
     m_resume->setText(tr("Resume"));
+    m_runOptions->setText(tr("Data and evaluation…"));
+    m_runOptions->setToolTip(tr("Dataset, split, seed, device, threads and the test evaluations "
+                                "of a new pipeline"));
     m_resume->setToolTip(tr("Continue the selected pipeline where it stopped: finished stages "
                             "are kept, an unfinished stage continues from its last checkpoint"));
+    showRunOptions();
     showStatuses();
 }
 

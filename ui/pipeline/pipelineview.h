@@ -27,6 +27,7 @@ namespace recforge::ui {
 class JobManager;
 class JobProgressWidget;
 class PipelineForm;
+class RunOptionsWidget;
 
 // The Pipeline workspace: the project's stored pretrain → fine-tune → distil pipelines, a form
 // for a new one (or the selected one's params, to re-run a stage with changes), Run / Resume /
@@ -63,6 +64,12 @@ public:
     PipelineForm *form() const { return m_form; }
     QPushButton *runButton() const { return m_run; }
     QPushButton *resumeButton() const { return m_resume; }
+    QPushButton *runOptionsButton() const { return m_runOptions; }
+    QLabel *runOptionsSummary() const { return m_runOptionsSummary; }
+    // Applies what the "Data and evaluation" dialog holds to a new pipeline's params (dataset,
+    // split, seed, device, threads, validation users, test evaluations); the dialog calls it on
+    // OK. Returns the error text of invalid options, empty when applied.
+    QString applyRunOptions(const RunOptionsWidget &options);
     JobProgressWidget *progress() const { return m_progress; }
 
 Q_SIGNALS:
@@ -89,6 +96,10 @@ private:
     void pollStage(int stage);
     void showStatuses();
     void updateButtons();
+    // Opens the "Data and evaluation" dialog for a new pipeline.
+    void editRunOptions();
+    // The summary line "Dataset … · Split …" of the form's params.
+    void showRunOptions();
     QString uniqueName() const;
     QString statusText(int stage) const;
     void retranslateUi();
@@ -119,6 +130,8 @@ private:
     PipelineForm *m_form;
     QPushButton *m_run;
     QPushButton *m_resume;
+    QPushButton *m_runOptions;
+    QLabel *m_runOptionsSummary;
     JobProgressWidget *m_progress;
 };
 

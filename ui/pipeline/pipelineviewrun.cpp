@@ -261,6 +261,7 @@ void PipelineView::updateButtons()
     m_new->setEnabled(!running);
     m_refresh->setEnabled(!running);
     m_name->setEnabled(!running && !listing);
+    m_runOptions->setEnabled(!running && !listing && m_project);
     bool unfinished = false;
     if (listing) {
         const int needed = listing->state.params.distil ? kStages : kStages - 1;

@@ -1,5 +1,7 @@
 #include "trainingjob.h"
 
+#include "experiment/distillrun.h"
+#include "store/runstore.h"
 #include "train/trainevents.h"
 
 namespace recforge::ui {
@@ -26,6 +28,18 @@ private:
     TrainingBuffer &m_buffer;
 };
 
+// A resumed distillation needs its teacher again: resumeDistillation, not resumeTraining.
+bool isDistillationRun(const std::string &projectPath, int64_t runId)
+{
+    recforge::RunStore::Options options;
+    options.markInterruptedOnOpen = false;
+    auto store = recforge::RunStore::open(projectPath, options);
+    if (!store)
+        return false;
+    auto detail = (*store)->run(runId);
+    return detail && detail->summary.kind == "distil";
+}
+
 } // namespace
 
 TrainingJob::TrainingJob(QString projectPath, recforge::TrainRunConfig config, QObject *parent)
@@ -38,6 +52,14 @@ TrainingJob::TrainingJob(QString projectPath, recforge::TrainRunConfig config, Q
 recforge::Status TrainingJob::execute(recforge::Observer &observer, recforge::StopToken stop)
 {
     BufferObserver events(observer, *m_buffer);
+    const std::string project = m_projectPath.toStdString();
+    if (m_config.resumeRunId > 0 && isDistillationRun(project, m_config.resumeRunId)) {
+        auto distilled = recforge::resumeDistillation(project, m_config.resumeRunId, events, stop);
+        if (!distilled)
+            return tl::unexpected(distilled.error());
+        m_result = std::move(distilled->student);
+        return {};
+    }
     auto result = recforge::runTraining(m_projectPath.toStdString(), m_config, events, stop);
     if (!result)
         return tl::unexpected(result.error());
