@@ -325,29 +325,26 @@ Expected<DistillResult> resumeDistillation(const std::string &projectPath, int64
     auto opened = openStoredRun(projectPath, runId);
     if (!opened)
         return tl::unexpected(opened.error());
-    auto &project = opened->project;
-    auto &runs = opened->runs;
-    const RunDetail *detail = &opened->detail;
-    const std::string runText = "run " + std::to_string(runId);
     const nlohmann::json &stored = opened->params;
-    if (detail->summary.kind != "distil" || stored.is_discarded() || !stored.contains("distill"))
+    if (opened->detail.summary.kind != "distil" || stored.is_discarded() ||
+        !stored.contains("distill"))
         return makeError(ErrorCode::InvalidArgument,
-                         runText + " is not a distillation run with stored params");
+                         "run " + std::to_string(runId) + " is not a stored distillation run");
     auto params = distillParamsFromJson(stored["distill"]);
     if (!params)
         return tl::unexpected(params.error());
-    auto setup = loadTeacher(*project, *runs, *params);
+    auto setup = loadTeacher(*opened->project, *opened->runs, *params);
     if (!setup)
         return tl::unexpected(setup.error());
     DistillResult out;
     out.baselineRunId = stored.value("baseline_run", int64_t(0));
     if (out.baselineRunId > 0) {
-        auto checkpoint = baselineCheckpointOf(*project, *runs, out.baselineRunId);
+        auto checkpoint = baselineCheckpointOf(*opened->project, *opened->runs, out.baselineRunId);
         if (!checkpoint)
             return tl::unexpected(checkpoint.error());
         setup->baselineCheckpoint = *checkpoint;
     }
-    runs.reset(); // resumeTrainingWith opens the store itself
+    opened->runs.reset(); // resumeTrainingWith opens the store itself
     TrainRunHooks hooks = distillHooks(*params, *setup, out, observer, stop);
     auto trained = resumeTrainingWith(projectPath, runId, hooks, observer, stop);
     if (!trained)
