@@ -2459,6 +2459,10 @@
         <source>Dataset, split, seed, device, threads and the test evaluations of a new pipeline</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Training the student without the teacher first (baseline run %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::PreferencesDialog</name>

@@ -2458,6 +2458,10 @@
         <source>Dataset, split, seed, device, threads and the test evaluations of a new pipeline</source>
         <translation>新流水线的数据集、划分、随机种子、设备、线程数和测试评估</translation>
     </message>
+    <message>
+        <source>Training the student without the teacher first (baseline run %1)</source>
+        <translation>先在没有教师的情况下训练学生模型（基线运行 %1）</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::PreferencesDialog</name>

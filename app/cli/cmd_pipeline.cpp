@@ -33,11 +33,14 @@ void printState(const Args &args, const std::string &project, const PipelineStat
         line += std::string(s ? " -> " : "") + pipelineStageName(stage) +
                 (id > 0 ? " run " + std::to_string(id) : "") + " " + status;
     }
+    if (state.baselineRunId > 0)
+        line += " (student alone: run " + std::to_string(state.baselineRunId) + ")";
     if (args.has("json")) {
         printJson({{"ok", true},
                    {"name", state.params.name},
                    {"file", state.path},
                    {"stages", stages},
+                   {"baseline_run", state.baselineRunId},
                    {"encoder", state.encoderPath}});
         return;
     }

@@ -247,7 +247,7 @@ TrainRunHooks distillHooks(const DistillParams &params, const DistillSetup &setu
 
 Expected<DistillResult> distill(const std::string &projectPath, const DistillParams &params,
                                 Observer &observer, StopToken stop,
-                                const std::function<void(int64_t)> &runCreated)
+                                const DistillCallbacks &callbacks)
 {
     if (auto ok = params.loss.validate(); !ok)
         return tl::unexpected(ok.error());
@@ -256,13 +256,12 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
                         "a teacher run id is required (teacher_run / --teacher-run)");
     if (auto device = applyRuntime(params.runtime); !device)
         return tl::unexpected(device.error());
-    auto project = Project::open(projectPath, false);
-    if (!project)
-        return tl::unexpected(project.error());
-    auto runs = RunStore::open(**project);
-    if (!runs)
-        return tl::unexpected(runs.error());
-    auto setup = loadTeacher(**project, **runs, params);
+    auto opened = openProjectStore(projectPath);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    const Project &project = *opened->project;
+    const RunStore &runs = *opened->runs;
+    auto setup = loadTeacher(project, runs, params);
     if (!setup)
         return tl::unexpected(setup.error());
 
@@ -294,7 +293,7 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
     DistillResult out;
     // The baseline first: the same student without the teacher, as a plain training run.
     if (params.baselineRunId > 0) {
-        auto checkpoint = baselineCheckpointOf(**project, **runs, params.baselineRunId);
+        auto checkpoint = baselineCheckpointOf(project, runs, params.baselineRunId);
         if (!checkpoint)
             return tl::unexpected(checkpoint.error());
         setup->baselineCheckpoint = *checkpoint;
@@ -304,14 +303,16 @@ Expected<DistillResult> distill(const std::string &projectPath, const DistillPar
         alone.runName = params.studentModel + " alone (baseline of the distillation from run " +
                         std::to_string(params.teacherRunId) + ")";
         observer.onMessage("training the student without the teacher (baseline)");
-        auto trained = runTraining(projectPath, alone, observer, stop);
+        TrainRunHooks aloneHooks;
+        aloneHooks.runCreated = callbacks.baselineCreated;
+        auto trained = runTrainingWith(projectPath, alone, aloneHooks, observer, stop);
         if (!trained)
             return tl::unexpected(trained.error());
         setup->baselineCheckpoint = trained->checkpointPath;
         out.baselineRunId = trained->runId;
     }
     TrainRunHooks hooks = distillHooks(params, *setup, out, observer, stop);
-    hooks.runCreated = runCreated;
+    hooks.runCreated = callbacks.runCreated;
     auto trained = runTrainingWith(projectPath, config, hooks, observer, stop);
     if (!trained)
         return tl::unexpected(trained.error());

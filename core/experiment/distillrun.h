@@ -60,10 +60,15 @@ struct DistillResult {
 // Errors: NotFound (teacher run, its checkpoint, dataset or split), InvalidArgument (params, a
 // teacher or student that is not a causal next-item model, a student reading longer histories
 // than the teacher), Cancelled, Internal. The student run records failures like runTraining.
-// runCreated, when set, is called with the student run's id as soon as its row exists.
+// The callbacks, when set, are told a run's id as soon as its row exists: the student's
+// (runCreated) and the baseline's, the student trained alone (baselineCreated).
+struct DistillCallbacks {
+    std::function<void(int64_t)> runCreated;
+    std::function<void(int64_t)> baselineCreated;
+};
 Expected<DistillResult> distill(const std::string &projectPath, const DistillParams &params,
                                 Observer &observer, StopToken stop = {},
-                                const std::function<void(int64_t)> &runCreated = {});
+                                const DistillCallbacks &callbacks = {});
 
 // Continues a stopped distillation run in place (same run id) from its newest trainer checkpoint:
 // the stored distillation params, the same teacher and the stored baseline run (if any), then

@@ -205,9 +205,48 @@ private:
             d.studentParams["maxLength"] = teacherParams["maxLength"];
         if (d.runName.empty())
             d.runName = "distil " + d.studentModel + " (pipeline " + m_state.params.name + ")";
-        auto r = distill(m_project, d, m_observer, m_stop,
-                         [this](int64_t id) { created(PipelineStage::Distil, id); });
+        if (d.baseline && d.baselineRunId == 0 && m_state.baselineRunId > 0) {
+            auto baseline = finishBaseline(m_state.baselineRunId);
+            if (!baseline)
+                return tl::unexpected(baseline.error());
+            d.baselineRunId = *baseline;
+        }
+        DistillCallbacks callbacks;
+        callbacks.runCreated = [this](int64_t id) { created(PipelineStage::Distil, id); };
+        callbacks.baselineCreated = [this](int64_t id) { baselineCreated(id); };
+        auto r = distill(m_project, d, m_observer, m_stop, callbacks);
         return r ? Status{} : Status(tl::unexpected(r.error()));
+    }
+
+    void baselineCreated(int64_t runId)
+    {
+        m_state.baselineRunId = runId;
+        if (auto saved = save(m_state); !saved)
+            m_observer.onMessage("pipeline file: " + saved.error().toString());
+        if (m_hooks.baselineStarted)
+            m_hooks.baselineStarted(runId);
+    }
+
+    // The stored baseline of a stopped distil stage: kept when it finished, continued in place
+    // when it has a checkpoint. 0 when it must be trained again (deleted, or stopped before its
+    // first checkpoint).
+    Expected<int64_t> finishBaseline(int64_t runId)
+    {
+        const std::optional<RunStatus> status = stageStatus(m_project, runId);
+        if (!status)
+            return int64_t(0);
+        if (*status == RunStatus::Finished)
+            return runId;
+        m_observer.onMessage("continuing the baseline run " + std::to_string(runId) +
+                             " (the student without the teacher)");
+        if (m_hooks.baselineStarted)
+            m_hooks.baselineStarted(runId);
+        auto r = resumeTraining(m_project, runId, m_observer, m_stop);
+        if (r)
+            return runId;
+        if (r.error().code == ErrorCode::NotFound)
+            return int64_t(0);
+        return tl::unexpected(r.error());
     }
 
     const std::string &m_project;
@@ -337,6 +376,7 @@ nlohmann::json toJson(const PipelineState &s)
     nlohmann::json runs = nlohmann::json::object();
     for (int i = 0; i < kPipelineStages; ++i)
         runs[kStageNames[i]] = s.runIds[i];
+    runs["baseline"] = s.baselineRunId;
     return {{"params", toJson(s.params)},
             {"runs", runs},
             {"encoder", s.encoderPath},
@@ -356,6 +396,7 @@ Expected<PipelineState> pipelineStateFromJson(const nlohmann::json &j)
         const auto runs = j.value("runs", nlohmann::json::object());
         for (int i = 0; i < kPipelineStages; ++i)
             s.runIds[i] = runs.value(kStageNames[i], int64_t(0));
+        s.baselineRunId = runs.value("baseline", int64_t(0));
         s.encoderPath = j.value("encoder", "");
         s.textEncoderDir = j.value("text_encoder", "");
     } catch (const nlohmann::json::exception &e) {
@@ -403,6 +444,8 @@ Expected<PipelineState> resumePipeline(const std::string &projectPath, const std
     // Stages after the first unfinished one start anew.
     for (int s = first + 1; s < kPipelineStages; ++s)
         state->runIds[s] = 0;
+    if (first < static_cast<int>(PipelineStage::Distil))
+        state->baselineRunId = 0; // a new teacher: its student is compared with a new baseline
     return finish(*state, StageRunner(projectPath, *state, observer, stop, hooks)
                               .runFrom(static_cast<PipelineStage>(first), true));
 }
@@ -431,6 +474,7 @@ Expected<PipelineState> rerunPipelineStage(const std::string &projectPath, const
                          Location{state->encoderPath, 0, 0, "encoder"});
     for (int i = s; i < kPipelineStages; ++i)
         state->runIds[i] = 0;
+    state->baselineRunId = 0;
     if (auto ok = save(*state); !ok)
         return tl::unexpected(ok.error());
     return finish(*state,

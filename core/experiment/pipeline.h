@@ -57,6 +57,7 @@ Expected<PipelineParams> pipelineParamsFromJson(const nlohmann::json &json);
 struct PipelineState {
     PipelineParams params;
     std::array<int64_t, kPipelineStages> runIds{0, 0, 0};
+    int64_t baselineRunId = 0;  // the distil stage's student trained alone (0 = none yet)
     std::string encoderPath;    // the pretrain stage's encoder file (empty until it finished)
     std::string textEncoderDir; // the text encoder folder when textPretrain (empty otherwise)
     std::string path;           // the JSON file
@@ -70,6 +71,8 @@ Expected<PipelineState> pipelineStateFromJson(const nlohmann::json &json);
 struct PipelineHooks {
     std::function<void(PipelineStage stage, int64_t runId)> stageStarted;
     std::function<void(PipelineStage stage, int64_t runId, const Status &outcome)> stageFinished;
+    // The distil stage's baseline (the student trained alone), created or resumed.
+    std::function<void(int64_t runId)> baselineStarted;
 };
 
 // Creates the pipeline file and runs every stage in order. A name already used is

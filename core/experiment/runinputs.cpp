@@ -53,7 +53,7 @@ Expected<int64_t> resolveDataset(Project &project, const std::string &name)
     return all->back().id;
 }
 
-Expected<StoredRun> openStoredRun(const std::string &projectPath, int64_t runId)
+Expected<ProjectStore> openProjectStore(const std::string &projectPath)
 {
     auto project = Project::open(projectPath, false);
     if (!project)
@@ -61,14 +61,22 @@ Expected<StoredRun> openStoredRun(const std::string &projectPath, int64_t runId)
     auto runs = RunStore::open(**project);
     if (!runs)
         return tl::unexpected(runs.error());
-    auto detail = (*runs)->run(runId);
+    return ProjectStore{std::move(*project), std::move(*runs)};
+}
+
+Expected<StoredRun> openStoredRun(const std::string &projectPath, int64_t runId)
+{
+    auto opened = openProjectStore(projectPath);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    auto detail = opened->runs->run(runId);
     if (!detail)
         return tl::unexpected(detail.error());
     StoredRun out;
     out.params = nlohmann::json::parse(detail->paramsJson, nullptr, false);
     out.detail = std::move(*detail);
-    out.project = std::move(*project);
-    out.runs = std::move(*runs);
+    out.project = std::move(opened->project);
+    out.runs = std::move(opened->runs);
     return out;
 }
 
@@ -77,10 +85,11 @@ Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRun
                                   StopToken stop)
 {
     RunInputs in;
-    auto project = Project::open(projectPath, false);
-    if (!project)
-        return tl::unexpected(project.error());
-    in.project = std::move(*project);
+    auto opened = openProjectStore(projectPath);
+    if (!opened)
+        return tl::unexpected(opened.error());
+    in.project = std::move(opened->project);
+    in.runs = std::move(opened->runs);
     if (datasetId == 0) {
         auto id = resolveDataset(*in.project, run.dataset);
         if (!id)
@@ -112,10 +121,6 @@ Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRun
     if (!data)
         return tl::unexpected(data.error());
     in.data = std::make_unique<TrainingData>(std::move(*data));
-    auto runs = RunStore::open(*in.project);
-    if (!runs)
-        return tl::unexpected(runs.error());
-    in.runs = std::move(*runs);
     return in;
 }
 

@@ -27,6 +27,14 @@ Expected<std::pair<int64_t, Split>> resolveSplit(Project &project, int64_t datas
                                                  const Dataset &dataset,
                                                  const TrainRunConfig &config, StopToken stop);
 
+// A project opened for a run with its run store.
+struct ProjectStore {
+    std::unique_ptr<Project> project;
+    std::unique_ptr<RunStore> runs;
+};
+// Errors: those of opening the project (not created when missing) or its store.
+Expected<ProjectStore> openProjectStore(const std::string &projectPath);
+
 // A stage run's inputs: the project, its run store, the dataset and the split's training data.
 struct RunInputs {
     std::unique_ptr<Project> project;

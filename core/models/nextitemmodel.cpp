@@ -1,17 +1,12 @@
 #include "nextitemmodel.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include "models/nextitemobjective.h"
 #include "models/seqtransformernet.h"
 #include "train/trainer.h"
 
 namespace recforge {
-
-namespace {
-constexpr int64_t kScoreChunk = 256; // histories encoded together while scoring
-}
 
 NextItemParams NextItemParams::fromJson(const nlohmann::json &j)
 {
@@ -124,35 +119,10 @@ torch::Tensor NextItemModel::userEmbeddings(const ScoreRequest &request)
     const bool wasTraining = m_net->is_training();
     m_net->eval();
     const torch::Tensor table = m_net->itemTable();
-    const torch::Device device = table.device();
-    const int64_t n = int64_t(request.size());
-    const size_t keep = size_t(m_common.maxLength);
-    std::vector<std::vector<int64_t>> tokens(static_cast<size_t>(n));
-    for (int64_t r = 0; r < n; ++r) {
-        const auto &items = request.histories[size_t(r)].items;
-        const size_t m = std::min(keep, items.size());
-        for (size_t k = items.size() - m; k < items.size(); ++k)
-            tokens[size_t(r)].push_back(int64_t(items[k]) + 1);
-    }
-    // Encode by similar length so short histories never pay for a long one's padding.
-    std::vector<int64_t> order(static_cast<size_t>(n));
-    std::iota(order.begin(), order.end(), int64_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-        return tokens[size_t(a)].size() < tokens[size_t(b)].size();
-    });
-    torch::Tensor out = torch::empty({n, table.size(1)}, table.options());
-    for (int64_t begin = 0; begin < n; begin += kScoreChunk) {
-        const int64_t end = std::min(n, begin + kScoreChunk);
-        std::vector<std::span<const int64_t>> rows;
-        for (int64_t k = begin; k < end; ++k)
-            rows.emplace_back(tokens[size_t(order[size_t(k)])]);
-        torch::Tensor hidden = m_net->positionHidden(leftPadded(rows).to(device)).select(1, -1);
-        torch::Tensor idx =
-            torch::tensor(std::vector<int64_t>(order.begin() + begin, order.begin() + end),
-                          torch::kLong)
-                .to(device);
-        out.index_copy_(0, idx, hidden);
-    }
+    torch::Tensor out = encodeHistoriesLast(request, size_t(m_common.maxLength), 0, table.size(1),
+                                            table.options(), [this](const torch::Tensor &tokens) {
+                                                return m_net->positionHidden(tokens).select(1, -1);
+                                            });
     if (wasTraining)
         m_net->train();
     return out;

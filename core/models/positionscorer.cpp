@@ -2,7 +2,6 @@
 
 #include "models/seqtransformer.h"
 #include "models/seqtransformernet.h"
-#include "train/logitsbuffer.h"
 
 namespace recforge {
 
@@ -11,12 +10,19 @@ torch::Tensor PositionScorer::positionLogits(const torch::Tensor &tokens,
 {
     torch::Tensor hidden = positionHidden(tokens);
     hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions);
+    return torch::mm(hidden, outputTable().t());
+}
+
+void PositionScorer::positionLogitsInto(const torch::Tensor &tokens, const torch::Tensor &positions,
+                                        torch::Tensor &out)
+{
+    torch::NoGradGuard noGrad;
+    torch::Tensor hidden = positionHidden(tokens);
+    hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions);
     const torch::Tensor table = outputTable();
-    if (torch::GradMode::is_enabled())
-        return torch::mm(hidden, table.t());
-    // A teacher's logits every batch: a reused buffer, not a fresh [n, items] allocation.
-    torch::Tensor logits = logitsBuffer(hidden.size(0), table.size(0), hidden.options());
-    return torch::mm_out(logits, hidden, table.t());
+    if (!out.defined() || out.device() != hidden.device() || out.dtype() != hidden.dtype())
+        out = torch::empty({hidden.size(0), table.size(0)}, hidden.options());
+    torch::mm_out(out, hidden, table.t()); // resizes `out`, reallocating only when it grows
 }
 
 namespace {

@@ -27,6 +27,11 @@ public:
 
     // Logits at flat positions (row * W + column) of tokens: [positions.size(0), items].
     torch::Tensor positionLogits(const torch::Tensor &tokens, const torch::Tensor &positions);
+    // The same logits written into `out`, without gradient (a teacher's every batch). `out` is
+    // the caller's buffer: allocated on first use, resized as needed, so batches of the same
+    // shape reuse its memory instead of a fresh [n, items] allocation each time.
+    void positionLogitsInto(const torch::Tensor &tokens, const torch::Tensor &positions,
+                            torch::Tensor &out);
 };
 
 // The scorer of a fitted causal next-item model (it refers to the model, which must outlive it).

@@ -1,7 +1,6 @@
 #include "seqtransformer.h"
 
 #include <algorithm>
-#include <numeric>
 
 #include "models/itemfeatures.h"
 #include "models/seqobjective.h"
@@ -9,10 +8,6 @@
 #include "train/trainer.h"
 
 namespace recforge {
-
-namespace {
-constexpr int64_t kScoreChunk = 256; // sequences encoded together while scoring
-}
 
 SeqTransformer::SeqTransformer(SeqVariant variant, const nlohmann::json &resolved)
     : Recommender(variant == SeqVariant::Causal ? "sasrec" : "bert4rec", resolved),
@@ -169,46 +164,16 @@ torch::Tensor SeqTransformer::userEmbeddings(const ScoreRequest &request)
     const bool wasTraining = m_net->is_training();
     m_net->eval();
     const torch::Tensor table = m_net->itemTable();
-    const torch::Device device = table.device();
     const torch::Tensor featureTable = m_net->composedItems() ? table : torch::Tensor();
-    const int64_t n = int64_t(request.size());
     const bool cloze = m_variant == SeqVariant::Cloze;
+    // The last maxLength items (one fewer and a [MASK] to predict for cloze).
     const size_t keep = size_t(m_p.maxLength) - (cloze ? 1 : 0);
-
-    // Token rows (last `keep` items, + [MASK] for cloze), then encode by similar length so short
-    // histories never pay for a long one's padding.
-    std::vector<std::vector<int64_t>> tokens(static_cast<size_t>(n));
-    for (int64_t r = 0; r < n; ++r) {
-        const auto &items = request.histories[size_t(r)].items;
-        const size_t m = std::min(keep, items.size());
-        auto &row = tokens[size_t(r)];
-        row.reserve(m + 1);
-        for (size_t k = items.size() - m; k < items.size(); ++k)
-            row.push_back(int64_t(items[k]) + 1);
-        if (cloze)
-            row.push_back(m_net->maskToken());
-    }
-    std::vector<int64_t> order(static_cast<size_t>(n));
-    std::iota(order.begin(), order.end(), int64_t(0));
-    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
-        return tokens[size_t(a)].size() < tokens[size_t(b)].size();
-    });
-    torch::Tensor out = torch::empty({n, table.size(1)}, table.options());
-    for (int64_t begin = 0; begin < n; begin += kScoreChunk) {
-        const int64_t end = std::min(n, begin + kScoreChunk);
-        std::vector<std::span<const int64_t>> rows;
-        for (int64_t k = begin; k < end; ++k)
-            rows.emplace_back(tokens[size_t(order[size_t(k)])]);
-        torch::Tensor input = leftPadded(rows).to(device);
-        torch::Tensor hidden =
-            m_net->output(m_net->encode(input, !cloze, featureTable, /*lastOnly=*/true))
+    torch::Tensor out = encodeHistoriesLast(
+        request, keep, cloze ? m_net->maskToken() : 0, table.size(1), table.options(),
+        [&](const torch::Tensor &tokens) {
+            return m_net->output(m_net->encode(tokens, !cloze, featureTable, /*lastOnly=*/true))
                 .select(1, -1);
-        torch::Tensor idx =
-            torch::tensor(std::vector<int64_t>(order.begin() + begin, order.begin() + end),
-                          torch::kLong)
-                .to(device);
-        out.index_copy_(0, idx, hidden);
-    }
+        });
     if (wasTraining)
         m_net->train();
     return out;

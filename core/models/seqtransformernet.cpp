@@ -1,8 +1,10 @@
 #include "seqtransformernet.h"
 
 #include <algorithm>
+#include <numeric>
 
 #include "models/itemfeatures.h"
+#include "models/recommender.h"
 
 namespace recforge {
 
@@ -104,6 +106,45 @@ torch::Tensor leftPadded(const std::vector<std::span<const int64_t>> &rows, int6
         const auto &r = rows[i];
         const int64_t n = std::min<int64_t>(width, int64_t(r.size()));
         std::copy(r.end() - n, r.end(), p + int64_t(i) * width + (width - n));
+    }
+    return out;
+}
+
+torch::Tensor
+encodeHistoriesLast(const ScoreRequest &request, size_t keep, int64_t trailingToken, int64_t dim,
+                    const torch::TensorOptions &options,
+                    const std::function<torch::Tensor(const torch::Tensor &tokens)> &encodeLast)
+{
+    constexpr int64_t kChunk = 256; // histories encoded together
+    const int64_t n = int64_t(request.size());
+    std::vector<std::vector<int64_t>> tokens(static_cast<size_t>(n));
+    for (int64_t r = 0; r < n; ++r) {
+        const auto &items = request.histories[size_t(r)].items;
+        const size_t m = std::min(keep, items.size());
+        auto &row = tokens[size_t(r)];
+        row.reserve(m + 1);
+        for (size_t k = items.size() - m; k < items.size(); ++k)
+            row.push_back(int64_t(items[k]) + 1);
+        if (trailingToken > 0)
+            row.push_back(trailingToken);
+    }
+    std::vector<int64_t> order(static_cast<size_t>(n));
+    std::iota(order.begin(), order.end(), int64_t(0));
+    std::stable_sort(order.begin(), order.end(), [&](int64_t a, int64_t b) {
+        return tokens[size_t(a)].size() < tokens[size_t(b)].size();
+    });
+    torch::Tensor out = torch::empty({n, dim}, options);
+    for (int64_t begin = 0; begin < n; begin += kChunk) {
+        const int64_t end = std::min(n, begin + kChunk);
+        std::vector<std::span<const int64_t>> rows;
+        for (int64_t k = begin; k < end; ++k)
+            rows.emplace_back(tokens[size_t(order[size_t(k)])]);
+        torch::Tensor hidden = encodeLast(leftPadded(rows).to(options.device()));
+        torch::Tensor idx =
+            torch::tensor(std::vector<int64_t>(order.begin() + begin, order.begin() + end),
+                          torch::kLong)
+                .to(options.device());
+        out.index_copy_(0, idx, hidden);
     }
     return out;
 }

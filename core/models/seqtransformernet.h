@@ -4,6 +4,7 @@
 // left-padded, so the newest item is always the last column and has position maxLength - 1.
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -14,6 +15,7 @@
 namespace recforge {
 
 struct ItemFeatures;
+struct ScoreRequest;
 
 // Optional parts of the network beyond SASRec / BERT4Rec's.
 struct SeqNetExtras {
@@ -76,5 +78,15 @@ TORCH_MODULE(SeqTransformerNet);
 // Left-pads token rows into a [rows.size(), width] int64 tensor; each row keeps its last `width`
 // tokens. width = the longest row (at least 1) when 0.
 torch::Tensor leftPadded(const std::vector<std::span<const int64_t>> &rows, int64_t width = 0);
+
+// The hidden state after each history of `request`, for scoring: [request.size(), dim]. A row
+// holds the history's last `keep` items as tokens (item + 1), then `trailingToken` when > 0
+// (a [MASK] to predict). Rows are encoded in chunks of similar length, so a short history never
+// pays for a long one's padding: encodeLast(tokens [B, W] left-padded, on `options`' device) ->
+// [B, dim], the hidden state at the last column.
+torch::Tensor
+encodeHistoriesLast(const ScoreRequest &request, size_t keep, int64_t trailingToken, int64_t dim,
+                    const torch::TensorOptions &options,
+                    const std::function<torch::Tensor(const torch::Tensor &tokens)> &encodeLast);
 
 } // namespace recforge

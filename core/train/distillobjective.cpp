@@ -67,12 +67,9 @@ BatchLoss DistillObjective::loss(int64_t batch)
         throw std::invalid_argument("the student reads " + std::to_string(p.input.size(1)) +
                                     " items per history, the teacher at most " +
                                     std::to_string(m_teacher->maxLength()));
-    torch::Tensor teacherLogits;
-    {
-        torch::NoGradGuard noGrad;
-        m_teacher->scorerModule().eval();
-        teacherLogits = m_teacher->positionLogits(p.input, p.positions);
-    }
+    m_teacher->scorerModule().eval();
+    m_teacher->positionLogitsInto(p.input, p.positions, m_teacherLogits);
+    const torch::Tensor &teacherLogits = m_teacherLogits;
     if (m_options.mode == DistillMode::Kl) // the common case, without [n, items] temporaries
         return {fusedDistillationLoss(p.hidden, p.table, p.targets, teacherLogits,
                                       m_options.temperature, m_options.alpha),

@@ -52,6 +52,7 @@ private:
     PositionObjective &m_own;
     std::shared_ptr<PositionScorer> m_teacher;
     DistillLossOptions m_options;
+    torch::Tensor m_teacherLogits; // reused across batches (positionLogitsInto)
 };
 
 } // namespace recforge

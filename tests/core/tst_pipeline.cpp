@@ -298,6 +298,56 @@ private Q_SLOTS:
         QCOMPARE(all->size(), size_t(4));
     }
 
+    // A pipeline stopped while it trains the baseline (the student without the teacher)
+    // continues that baseline run in place, then distils; no second baseline is trained.
+    void cancelledBaselineResumesInPlace()
+    {
+        QTemporaryDir dir;
+        const QString project = makeShop(dir);
+        nlohmann::json json = pipelineJson("baseline-resume", 1);
+        json["student"]["student"]["params"]["epochs"] = 3;
+        json["student"]["student"]["params"]["patience"] = 50;
+        auto params = pipelineParamsFromJson(json);
+        QVERIFY2(params.has_value(), params ? "" : params.error().toString().c_str());
+        StopInStage stopper(1);
+        int64_t started[3] = {0, 0, 0};
+        int64_t baselineRun = 0;
+        PipelineHooks hooks = recordStarts(started, &stopper, PipelineStage::Distil);
+        hooks.baselineStarted = [&](int64_t runId) {
+            baselineRun = runId;
+            stopper.inStage = true;
+        };
+        auto first = runPipeline(project.toStdString(), *params, stopper, {}, hooks);
+        QVERIFY(!first.has_value());
+        QCOMPARE(first.error().code, ErrorCode::Cancelled);
+        QVERIFY(baselineRun > 0);
+        QCOMPARE(started[2], int64_t(0)); // stopped before the student's run
+        QCOMPARE(runDetail(project, baselineRun).summary.status, RunStatus::Cancelled);
+        QCOMPARE(curvePoints(project, baselineRun, "train/epoch_loss"), size_t(1));
+
+        NullObserver quiet;
+        int64_t resumed[3] = {0, 0, 0};
+        int64_t resumedBaseline = 0;
+        PipelineHooks again = recordStarts(resumed);
+        again.baselineStarted = [&](int64_t runId) { resumedBaseline = runId; };
+        auto second = resumePipeline(project.toStdString(), "baseline-resume", quiet, {}, again);
+        QVERIFY2(second.has_value(), second ? "" : second.error().toString().c_str());
+        QCOMPARE(resumedBaseline, baselineRun);
+        QCOMPARE(second->baselineRunId, baselineRun);
+        QCOMPARE(runDetail(project, baselineRun).summary.status, RunStatus::Finished);
+        QCOMPARE(curvePoints(project, baselineRun, "train/epoch_loss"), size_t(3));
+        QVERIFY(resumed[2] > 0);
+        auto comparison = readComparison(project.toStdString(), resumed[2]);
+        QVERIFY2(comparison.has_value(), comparison ? "" : comparison.error().toString().c_str());
+        QVERIFY(comparison->hasBaseline);
+        QCOMPARE(comparison->baseline.runId, baselineRun);
+        auto runs = RunStore::open(project.toStdString());
+        QVERIFY(runs.has_value());
+        auto all = (*runs)->listRuns();
+        QVERIFY(all.has_value());
+        QCOMPARE(all->size(), size_t(4)); // pretrain, fine-tune, baseline, student
+    }
+
     void configErrorsNameTheField()
     {
         auto badName = pipelineParamsFromJson(pipelineJson("no spaces please", 1));

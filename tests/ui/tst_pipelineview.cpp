@@ -216,6 +216,13 @@ void TestPipelineView::runOptionsPickDatasetAndSplit()
     QCOMPARE(reopened.fill(again), QString());
     QCOMPARE(again.splitName, p.finetune.splitName);
     QCOMPARE(again.evaluations.size(), p.finetune.evaluations.size());
+    // RECFORGE_SCREENSHOT (the view's PNG path): the dialog's options beside it (-data.png).
+    if (const QString shot = qEnvironmentVariable("RECFORGE_SCREENSHOT"); !shot.isEmpty()) {
+        reopened.resize(reopened.sizeHint().expandedTo(QSize(520, 0)));
+        QString path = shot;
+        path.replace(QStringLiteral(".png"), QStringLiteral("-data.png"));
+        QVERIFY(reopened.grab().save(path));
+    }
 
     // Invalid options are refused and change nothing.
     for (const char *name : {"evalFull", "evalUniform", "evalPopular"})

@@ -39,6 +39,10 @@ recforge::Status PipelineJob::execute(recforge::Observer &observer, recforge::St
             },
             Qt::QueuedConnection);
     };
+    hooks.baselineStarted = [this](int64_t runId) {
+        QMetaObject::invokeMethod(
+            this, [this, runId] { Q_EMIT baselineStarted(qint64(runId)); }, Qt::QueuedConnection);
+    };
     const std::string path = m_projectPath.toStdString();
     recforge::Expected<recforge::PipelineState> state =
         m_mode == Mode::Run ? recforge::runPipeline(path, m_params, observer, stop, hooks)

@@ -23,8 +23,8 @@ namespace recforge::ui {
 
 // One call of runPipeline, resumePipeline or rerunPipelineStage on a worker thread. The
 // pipeline's hooks run on that thread; they are forwarded to the UI thread as the queued signals
-// stageStarted / stageFinished, so a view can follow each stage's run while it trains.
-// Cancel (requestStop) stops the running stage; the pipeline file keeps it for Resume.
+// stageStarted / stageFinished / baselineStarted, so a view can follow each stage's run while it
+// trains. Cancel (requestStop) stops the running stage; the pipeline file keeps it for Resume.
 class PipelineJob : public Job {
     Q_OBJECT
 public:
@@ -46,6 +46,8 @@ public:
 Q_SIGNALS:
     void stageStarted(int stage, qint64 runId);
     void stageFinished(int stage, qint64 runId, bool ok, const QString &message);
+    // The distil stage trains (or continues) the student without the teacher first.
+    void baselineStarted(qint64 runId);
 
 protected:
     recforge::Status execute(recforge::Observer &observer, recforge::StopToken stop) override;

@@ -89,6 +89,7 @@ private:
     const PipelineListing *selectedListing() const;
     bool start(PipelineJob *job);
     void onStageStarted(int stage, qint64 runId);
+    void onBaselineStarted(qint64 runId);
     void onStageFinished(int stage, qint64 runId, bool ok, const QString &message);
     void onSelectionChanged();
     void loadStageCurves(const recforge::PipelineState &state);

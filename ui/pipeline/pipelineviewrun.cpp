@@ -96,6 +96,7 @@ bool PipelineView::start(PipelineJob *job)
     const QString name = job->pipelineName();
     connect(job, &PipelineJob::stageStarted, this, &PipelineView::onStageStarted);
     connect(job, &PipelineJob::stageFinished, this, &PipelineView::onStageFinished);
+    connect(job, &PipelineJob::baselineStarted, this, &PipelineView::onBaselineStarted);
     connect(job, &Job::finished, this, [this, job, name] {
         for (int s = 0; s < kStages; ++s)
             if (m_live[size_t(s)]) {
@@ -125,6 +126,15 @@ bool PipelineView::start(PipelineJob *job)
     updateButtons();
     m_jobs->start(job);
     return true;
+}
+
+// The distil stage's chart follows the student trained alone until the taught student starts.
+void PipelineView::onBaselineStarted(qint64 runId)
+{
+    const int distil = int(recforge::PipelineStage::Distil);
+    onStageStarted(distil, runId);
+    m_form->chart(stageOf(distil))
+        ->clear(tr("Training the student without the teacher first (baseline run %1)").arg(runId));
 }
 
 void PipelineView::onStageStarted(int stage, qint64 runId)
