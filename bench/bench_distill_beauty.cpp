@@ -99,6 +99,7 @@ FitContext context(Log &log, const TrainingData &data, const Options &o)
     FitContext ctx(log);
     ctx.seed = o.seed;
     ctx.device = "cpu";
+    ctx.threads = o.threads; // the trainer applies it (0 = all cores)
     ctx.validate = [&data, &o](Recommender &m, int) -> Expected<double> {
         EvalOptions eo;
         eo.stage = EvalStage::Validation;

@@ -117,7 +117,8 @@ int main(int argc, char **argv)
                                {"batchSize", 256},
                                {"learningRate", 1e-3},
                                {"seed", seed},
-                               {"device", "cpu"}}},
+                               {"device", "cpu"},
+                               {"threads", threads}}},
                              {"outputPath", out}};
         for (const auto &[k, v] : pretrainJson.items())
             pj[k] = v;
@@ -175,6 +176,7 @@ int main(int argc, char **argv)
     FitContext ctx(log);
     ctx.seed = seed;
     ctx.device = "cpu";
+    ctx.threads = threads; // the trainer applies it (0 = all cores)
     ctx.validate = [&](Recommender &m, int epoch) -> Expected<double> {
         EvalOptions eo;
         eo.stage = EvalStage::Validation;

@@ -81,6 +81,29 @@ size_t curvePoints(const QString &project, int64_t id, const std::string &series
     return curves && !curves->empty() ? curves->front().points.size() : 0;
 }
 
+// A pipeline whose student trains 3 epochs without early stopping.
+PipelineParams threeEpochStudent(const std::string &name)
+{
+    nlohmann::json json = pipelineJson(name, 1);
+    json["student"]["student"]["params"]["epochs"] = 3;
+    json["student"]["student"]["params"]["patience"] = 50;
+    auto params = pipelineParamsFromJson(json);
+    if (!params)
+        qFatal("pipeline params: %s", params.error().toString().c_str());
+    return *params;
+}
+
+size_t runCount(const QString &project)
+{
+    auto runs = RunStore::open(project.toStdString());
+    if (!runs)
+        qFatal("store: %s", runs.error().toString().c_str());
+    auto all = (*runs)->listRuns();
+    if (!all)
+        qFatal("runs: %s", all.error().toString().c_str());
+    return all->size();
+}
+
 // Stops the pipeline once the stage it is told it is in (inStage) has finished `epochs` epochs.
 class StopInStage final : public TrainObserver {
 public:
@@ -256,14 +279,10 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = makeShop(dir);
-        nlohmann::json json = pipelineJson("distil-resume", 1);
-        json["student"]["student"]["params"]["epochs"] = 3;
-        json["student"]["student"]["params"]["patience"] = 50;
-        auto params = pipelineParamsFromJson(json);
-        QVERIFY2(params.has_value(), params ? "" : params.error().toString().c_str());
+        const PipelineParams params = threeEpochStudent("distil-resume");
         StopInStage stopper(1);
         int64_t started[3] = {0, 0, 0};
-        auto first = runPipeline(project.toStdString(), *params, stopper, {},
+        auto first = runPipeline(project.toStdString(), params, stopper, {},
                                  recordStarts(started, &stopper, PipelineStage::Distil));
         QVERIFY(!first.has_value());
         QCOMPARE(first.error().code, ErrorCode::Cancelled);
@@ -291,11 +310,7 @@ private Q_SLOTS:
         QCOMPARE(comparison->baseline.runId, baselineRun);
         QCOMPARE(comparison->teacher.runId, started[1]);
         // No second baseline run: the project holds pretrain, fine-tune, baseline, student.
-        auto runs = RunStore::open(project.toStdString());
-        QVERIFY(runs.has_value());
-        auto all = (*runs)->listRuns();
-        QVERIFY(all.has_value());
-        QCOMPARE(all->size(), size_t(4));
+        QCOMPARE(runCount(project), size_t(4));
     }
 
     // A pipeline stopped while it trains the baseline (the student without the teacher)
@@ -304,11 +319,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString project = makeShop(dir);
-        nlohmann::json json = pipelineJson("baseline-resume", 1);
-        json["student"]["student"]["params"]["epochs"] = 3;
-        json["student"]["student"]["params"]["patience"] = 50;
-        auto params = pipelineParamsFromJson(json);
-        QVERIFY2(params.has_value(), params ? "" : params.error().toString().c_str());
+        const PipelineParams params = threeEpochStudent("baseline-resume");
         StopInStage stopper(1);
         int64_t started[3] = {0, 0, 0};
         int64_t baselineRun = 0;
@@ -317,7 +328,7 @@ private Q_SLOTS:
             baselineRun = runId;
             stopper.inStage = true;
         };
-        auto first = runPipeline(project.toStdString(), *params, stopper, {}, hooks);
+        auto first = runPipeline(project.toStdString(), params, stopper, {}, hooks);
         QVERIFY(!first.has_value());
         QCOMPARE(first.error().code, ErrorCode::Cancelled);
         QVERIFY(baselineRun > 0);
@@ -341,11 +352,7 @@ private Q_SLOTS:
         QVERIFY2(comparison.has_value(), comparison ? "" : comparison.error().toString().c_str());
         QVERIFY(comparison->hasBaseline);
         QCOMPARE(comparison->baseline.runId, baselineRun);
-        auto runs = RunStore::open(project.toStdString());
-        QVERIFY(runs.has_value());
-        auto all = (*runs)->listRuns();
-        QVERIFY(all.has_value());
-        QCOMPARE(all->size(), size_t(4)); // pretrain, fine-tune, baseline, student
+        QCOMPARE(runCount(project), size_t(4)); // pretrain, fine-tune, baseline, student
     }
 
     void configErrorsNameTheField()
