@@ -21,8 +21,10 @@ void PositionScorer::positionLogitsInto(const torch::Tensor &tokens, const torch
     hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions);
     const torch::Tensor table = outputTable();
     if (!out.defined() || out.device() != hidden.device() || out.dtype() != hidden.dtype())
-        out = torch::empty({hidden.size(0), table.size(0)}, hidden.options());
-    torch::mm_out(out, hidden, table.t()); // resizes `out`, reallocating only when it grows
+        out = torch::empty({0}, hidden.options());
+    // resize_ keeps the storage when it is large enough; mm_out then writes in place.
+    out.resize_({hidden.size(0), table.size(0)});
+    torch::mm_out(out, hidden, table.t());
 }
 
 namespace {

@@ -200,6 +200,25 @@ private Q_SLOTS:
         QVERIFY(std::abs(mixed.item<double>() - (0.25 * expected + 0.75 * ce)) < 1e-6);
     }
 
+    // The teacher's logits go into the caller's buffer: the same values as positionLogits for a
+    // larger, then a smaller batch, the smaller one in the same storage.
+    void positionLogitsIntoReusesTheBuffer()
+    {
+        PlantedTeacher teacher(3.0);
+        torch::Tensor out;
+        const void *storage = nullptr;
+        for (int64_t rows : {4, 2}) {
+            const torch::Tensor tokens = torch::arange(1, 1 + rows * 5).reshape({rows, 5}) % kItems;
+            const torch::Tensor positions = torch::arange(0, rows * 5, 2);
+            teacher.positionLogitsInto(tokens, positions, out);
+            QVERIFY(torch::equal(out, teacher.positionLogits(tokens, positions)));
+            QCOMPARE(out.sizes().vec(), (std::vector<int64_t>{positions.size(0), kItems}));
+            if (storage)
+                QCOMPARE(out.storage().data(), storage);
+            storage = out.storage().data();
+        }
+    }
+
     void rankingTargetsFromFixedTeacher()
     {
         const torch::Tensor teacher =
