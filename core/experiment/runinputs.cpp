@@ -73,10 +73,9 @@ Expected<StoredRun> openStoredRun(const std::string &projectPath, int64_t runId)
     if (!detail)
         return tl::unexpected(detail.error());
     StoredRun out;
+    static_cast<ProjectStore &>(out) = std::move(*opened);
     out.params = nlohmann::json::parse(detail->paramsJson, nullptr, false);
     out.detail = std::move(*detail);
-    out.project = std::move(opened->project);
-    out.runs = std::move(opened->runs);
     return out;
 }
 

@@ -52,9 +52,7 @@ Expected<RunInputs> openRunInputs(const std::string &projectPath, const TrainRun
 
 // A stored run opened for resuming or evaluating: its project, store, row and stored params
 // (paramsJson parsed; a discarded value when it is not JSON).
-struct StoredRun {
-    std::unique_ptr<Project> project;
-    std::unique_ptr<RunStore> runs;
+struct StoredRun : ProjectStore {
     RunDetail detail;
     nlohmann::json params;
 };
