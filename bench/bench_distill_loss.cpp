@@ -1,11 +1,12 @@
 // The distillation loss of one training step on Amazon Beauty's shape: the fused soft-target +
-// hard-label loss (train/fuseddistill.h) against the same loss through autograd (losses.h:
-// distillationLoss on mm logits), forward + backward, same inputs, same run. Prints ms per step,
+// hard-label loss (train/fuseddistill.h) against the same loss through autograd
+// (DistillObjective::combinedLoss on mm logits), forward + backward, same inputs, same run, for
+// any mode (kl: the softened softmax; ranking: the teacher's top-K list; both). Prints ms per step,
 // the ratio, the arithmetic floor (the three [n, d] x [d, items] GEMMs at the rate measured here)
 // and how far each is from it.
 //
 //   bench_distill_loss [--rows 4000] [--items 12101] [--dim 64] [--steps 5] [--threads 0]
-//                      [--temperature 2] [--alpha 0.5]
+//                      [--temperature 2] [--alpha 0.5] [--mode kl|ranking|both] [--top-k 10]
 
 #include <chrono>
 #include <cstdio>
@@ -16,8 +17,8 @@
 #include <torch/torch.h>
 
 #include "runtime/runtime.h"
+#include "train/distillobjective.h"
 #include "train/fuseddistill.h"
-#include "train/losses.h"
 
 using namespace recforge;
 
@@ -40,7 +41,9 @@ int main(int argc, char **argv)
 {
     int64_t rows = 4000, items = 12101, dim = 64;
     int steps = 5, threads = 0;
-    double temperature = 2.0, alpha = 0.5;
+    DistillLossOptions options;
+    options.temperature = 2.0;
+    options.alpha = 0.5;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i], v = argv[i + 1];
         if (a == "--rows")
@@ -54,9 +57,13 @@ int main(int argc, char **argv)
         else if (a == "--threads")
             threads = std::stoi(v);
         else if (a == "--temperature")
-            temperature = std::stod(v);
+            options.temperature = std::stod(v);
         else if (a == "--alpha")
-            alpha = std::stod(v);
+            options.alpha = std::stod(v);
+        else if (a == "--mode")
+            options.mode = parseDistillMode(v).value_or(DistillMode::Kl);
+        else if (a == "--top-k")
+            options.topK = std::stoi(v);
     }
     applyRuntime(RuntimeOptions{DeviceChoice::Cpu, threads});
     torch::manual_seed(1);
@@ -72,8 +79,7 @@ int main(int argc, char **argv)
     const double fused = millis(
         [&] {
             scratch.copy_(teacher); // the teacher's logits of the step (overwritten)
-            torch::Tensor loss =
-                fusedDistillationLoss(hidden, table, targets, scratch, temperature, alpha);
+            torch::Tensor loss = fusedDistillationLoss(hidden, table, targets, scratch, options);
             loss.backward();
             fusedLoss = loss.item<double>();
         },
@@ -81,8 +87,8 @@ int main(int argc, char **argv)
     const double copyOnly = millis([&] { scratch.copy_(teacher); }, steps);
     const double autograd = millis(
         [&] {
-            torch::Tensor loss = distillationLoss(torch::mm(hidden, table.t()), teacher, targets,
-                                                  temperature, alpha);
+            torch::Tensor loss = DistillObjective::combinedLoss(torch::mm(hidden, table.t()),
+                                                                teacher, targets, options);
             loss.backward();
             autogradLoss = loss.item<double>();
         },
@@ -94,11 +100,11 @@ int main(int argc, char **argv)
     const double gflops = 2.0 * double(rows) * double(items) * double(dim) / gemm / 1e6;
 
     std::printf("== Distillation loss, one step (forward + backward): %lld rows x %lld items, "
-                "hidden %lld, T %.1f, alpha %.2f, %d threads ==\n",
-                (long long)rows, (long long)items, (long long)dim, temperature, alpha,
-                torch::get_num_threads());
+                "hidden %lld, mode %s (top %d), T %.1f, alpha %.2f, %d threads ==\n",
+                (long long)rows, (long long)items, (long long)dim, distillModeName(options.mode),
+                options.topK, options.temperature, options.alpha, torch::get_num_threads());
     std::printf("| variant | ms / step | x floor | ratio |\n|---|---|---|---|\n");
-    std::printf("| autograd (distillationLoss on mm logits) | %.1f | %.2f | 1.00 |\n", autograd,
+    std::printf("| autograd (combinedLoss on mm logits) | %.1f | %.2f | 1.00 |\n", autograd,
                 autograd / floor);
     std::printf("| fused (fusedDistillationLoss) | %.1f | %.2f | %.2fx faster |\n",
                 fused - copyOnly, (fused - copyOnly) / floor, autograd / (fused - copyOnly));

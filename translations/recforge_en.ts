@@ -2290,6 +2290,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Drop the output head (S3-Rec fine-tuning)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score next items from the encoder&apos;s output directly, as a model trained from scratch does; the pretrained head is not used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Distil the fine-tuned model into a student</source>
         <translation type="unfinished"></translation>
     </message>

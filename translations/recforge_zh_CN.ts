@@ -2289,6 +2289,14 @@
         <translation>重新初始化输出层</translation>
     </message>
     <message>
+        <source>Drop the output head (S3-Rec fine-tuning)</source>
+        <translation>丢弃输出层（S3-Rec 式微调）</translation>
+    </message>
+    <message>
+        <source>Score next items from the encoder&apos;s output directly, as a model trained from scratch does; the pretrained head is not used</source>
+        <translation>直接用编码器的输出为下一个商品打分，与从头训练的模型相同；不使用预训练的输出层</translation>
+    </message>
+    <message>
         <source>Distil the fine-tuned model into a student</source>
         <translation>将微调后的模型蒸馏为学生模型</translation>
     </message>

@@ -83,6 +83,7 @@ Expected<TrainRunConfig> finetuneConfig(const Args &args, const std::string &pro
         config->finetune.layerDecay = *v;
     }
     config->finetune.reinitHead = args.has("reinit-head");
+    config->finetune.dropHead = args.has("drop-head");
     config->finetune.freezeEmbeddings = args.has("freeze-embeddings");
     if (auto ok = config->finetune.validate(); !ok)
         return tl::unexpected(ok.error());
@@ -129,6 +130,8 @@ int runFinetune(int argc, char **argv, int first)
                   {"freeze-embeddings", false, "keep the item / position embeddings frozen", ""},
                   {"layer-decay", true, "layer-wise learning-rate decay (1 = off)", "1"},
                   {"reinit-head", false, "re-initialise the pretrained output head", ""},
+                  {"drop-head", false,
+                   "fine-tune without the pretrained output head (S3-Rec's fine-tuning)", ""},
                   {"text-encoder", true, "text encoder folder whose item vectors join", ""},
                   {"seed", true, "seed (overrides the config)", ""},
                   {"device", true, "auto | cpu | cuda (overrides the config)", ""},

@@ -99,7 +99,7 @@ Status SeqTransformer::fit(const TrainingData &data, const FitContext &ctx)
     if (m_textVectors.defined() && m_textVectors.dim() == 2 &&
         m_textVectors.size(0) == data.itemCount())
         extras.textVectors = m_textVectors;
-    extras.outputHead = !m_pretrained.empty();
+    extras.outputHead = !m_pretrained.empty() && !m_finetune.dropHead;
     try {
         m_net = SeqTransformerNet(data.itemCount(), m_p.maxLength, m_p.config(), features, extras);
     } catch (const std::exception &e) {

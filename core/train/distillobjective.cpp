@@ -70,12 +70,10 @@ BatchLoss DistillObjective::loss(int64_t batch)
     m_teacher->scorerModule().eval();
     m_teacher->positionLogitsInto(p.input, p.positions, m_teacherLogits);
     const torch::Tensor &teacherLogits = m_teacherLogits;
-    if (m_options.mode == DistillMode::Kl) // the common case, without [n, items] temporaries
-        return {fusedDistillationLoss(p.hidden, p.table, p.targets, teacherLogits,
-                                      m_options.temperature, m_options.alpha),
-                p.samples};
-    torch::Tensor studentLogits = torch::mm(p.hidden, p.table.t());
-    return {combinedLoss(studentLogits, teacherLogits, p.targets, m_options), p.samples};
+    // Fused: no [n, items] temporaries besides the logits and the teacher's (combinedLoss is the
+    // autograd reference of the same value).
+    return {fusedDistillationLoss(p.hidden, p.table, p.targets, teacherLogits, m_options),
+            p.samples};
 }
 
 } // namespace recforge

@@ -18,8 +18,10 @@ const char *distillModeName(DistillMode mode); // "kl", "ranking", "both"
 Expected<DistillMode> parseDistillMode(const std::string &name);
 
 struct DistillLossOptions {
-    double temperature = 2.0; // softens both distributions of the KL term; > 0
-    double alpha = 0.5;       // loss = alpha * teacher terms + (1 - alpha) * hard-label loss
+    // Defaults from Amazon Beauty (docs/bench/distill_beauty.md): at T 1, alpha 0.2-0.5 all
+    // lifted the student above the same student alone; T 2 left it behind.
+    double temperature = 1.0; // softens both distributions of the KL term; > 0
+    double alpha = 0.3;       // loss = alpha * teacher terms + (1 - alpha) * hard-label loss
     DistillMode mode = DistillMode::Kl;
     int topK = 10;          // ranking: teacher list length per position
     double rankDecay = 5.0; // ranking: lambda of the rank weights exp(-r / lambda); > 0

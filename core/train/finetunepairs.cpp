@@ -210,7 +210,7 @@ Expected<PairFinetuneResult> finetunePairs(const PairFinetuneParams &params,
                 ? inputs.features.get()
                 : nullptr;
         SeqNetExtras extras;
-        extras.outputHead = true;
+        extras.outputHead = !params.finetune.dropHead;
         if (inputs.textVectors.defined() && inputs.textVectors.size(0) == data.itemCount())
             extras.textVectors = inputs.textVectors;
         torch::manual_seed(params.train.seed);

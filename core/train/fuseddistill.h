@@ -9,6 +9,8 @@
 
 #include <torch/torch.h>
 
+#include "train/distilloptions.h"
+
 namespace recforge {
 
 // teacherLogits [n, numItems] (no gradient) is used as scratch space and overwritten. targets
@@ -16,5 +18,12 @@ namespace recforge {
 torch::Tensor fusedDistillationLoss(const torch::Tensor &hidden, const torch::Tensor &items,
                                     const torch::Tensor &targets, torch::Tensor teacherLogits,
                                     double temperature, double alpha);
+
+// Any mode of DistillLossOptions: the KL term as above, the ranking term (the teacher's top-K
+// list per row with weights exp(-r / rankDecay), as rankingDistillationLoss) or both, mixed with
+// the hard label by alpha. Same value as DistillObjective::combinedLoss on those logits.
+torch::Tensor fusedDistillationLoss(const torch::Tensor &hidden, const torch::Tensor &items,
+                                    const torch::Tensor &targets, torch::Tensor teacherLogits,
+                                    const DistillLossOptions &options);
 
 } // namespace recforge

@@ -43,6 +43,8 @@ Status FinetuneOptions::validate() const
         return invalid("freezeLayers", "freezeLayers must be >= 0");
     if (!(layerDecay > 0 && layerDecay <= 1))
         return invalid("layerDecay", "layerDecay must be in (0, 1]");
+    if (dropHead && reinitHead)
+        return invalid("dropHead", "dropHead and reinitHead exclude each other");
     return {};
 }
 
@@ -102,7 +104,8 @@ nlohmann::json toJson(const FinetuneOptions &o)
     return {{"freezeLayers", o.freezeLayers},
             {"freezeEmbeddings", o.freezeEmbeddings},
             {"layerDecay", o.layerDecay},
-            {"reinitHead", o.reinitHead}};
+            {"reinitHead", o.reinitHead},
+            {"dropHead", o.dropHead}};
 }
 
 Expected<FinetuneOptions> finetuneOptionsFromJson(const nlohmann::json &json)
@@ -115,6 +118,7 @@ Expected<FinetuneOptions> finetuneOptionsFromJson(const nlohmann::json &json)
     RF_READ(json, "freezeEmbeddings", o.freezeEmbeddings);
     RF_READ(json, "layerDecay", o.layerDecay);
     RF_READ(json, "reinitHead", o.reinitHead);
+    RF_READ(json, "dropHead", o.dropHead);
     if (auto s = o.validate(); !s)
         return tl::unexpected(s.error());
     return o;

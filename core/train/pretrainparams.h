@@ -22,6 +22,9 @@ struct FinetuneOptions {
     // i (0 = lowest of L) at decay^(L - 1 - i), the embeddings at decay^L. 1 = off.
     double layerDecay = 1.0;
     bool reinitHead = false; // re-initialise the pretrained output head instead of reusing it
+    // Fine-tune without the pretrained output head: the task reads the encoder's output
+    // directly, as a model trained from scratch does (S3-Rec's fine-tuning). Excludes reinitHead.
+    bool dropHead = false;
     Status validate() const; // InvalidArgument naming the field
 };
 

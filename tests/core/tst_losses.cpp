@@ -1,13 +1,14 @@
 // The shared losses against plain autograd references and hand-computed values: the fused full
 // softmax cross-entropy (value and gradients, with and without a bias, an underflowed target, the
 // reused logits buffer), sampled softmax masking, BPR, cloze masking and the distillation loss
-// (hand-computed, and its fused form against autograd).
+// (hand-computed, and its fused form against autograd in every mode: KL, ranking, both).
 #include <cmath>
 
 #include <QTest>
 
 #include <torch/torch.h>
 
+#include "train/distillobjective.h"
 #include "train/fuseddistill.h"
 #include "train/losses.h"
 
@@ -186,6 +187,51 @@ private Q_SLOTS:
             torch::Tensor reference =
                 distillationLoss(torch::mm(rh, rw.t()), teacher, y, temperature, alpha);
             (reference * 3.0).backward();
+            QVERIFY2(close(fused.detach(), reference.detach()),
+                     qPrintable(QStringLiteral("%1 vs %2")
+                                    .arg(fused.item<double>())
+                                    .arg(reference.item<double>())));
+            QVERIFY(close(h.grad(), rh.grad()));
+            QVERIFY(close(w.grad(), rw.grad()));
+        }
+    }
+
+    // Ranking distillation (the teacher's top-K list) alone and with the KL term, fused, against
+    // DistillObjective::combinedLoss on the same logits through autograd.
+    void fusedRankingDistillationMatchesAutograd_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<double>("temperature");
+        QTest::addColumn<double>("alpha");
+        QTest::addColumn<int>("topK");
+        QTest::newRow("ranking, alpha 0.3, top 5") << "ranking" << 1.0 << 0.3 << 5;
+        QTest::newRow("ranking only, top 1") << "ranking" << 1.0 << 1.0 << 1;
+        QTest::newRow("both, T 2, alpha 0.5, top 10") << "both" << 2.0 << 0.5 << 10;
+        QTest::newRow("both, soft only, top 3") << "both" << 1.5 << 1.0 << 3;
+    }
+
+    void fusedRankingDistillationMatchesAutograd()
+    {
+        QFETCH(QString, mode);
+        QFETCH(double, temperature);
+        QFETCH(double, alpha);
+        QFETCH(int, topK);
+        const DistillLossOptions options{temperature, alpha, *parseDistillMode(mode.toStdString()),
+                                         topK, 2.0};
+        torch::manual_seed(9);
+        for (int64_t n : {33, 8}) {
+            const torch::Tensor h0 = torch::randn({n, 10}, torch::kDouble);
+            const torch::Tensor w0 = torch::randn({157, 10}, torch::kDouble);
+            const torch::Tensor teacher = torch::randn({n, 157}, torch::kDouble) * 3.0;
+            const torch::Tensor y = torch::randint(157, {n}, torch::kLong);
+            torch::Tensor h = h0.clone().requires_grad_(true), w = w0.clone().requires_grad_(true);
+            torch::Tensor fused = fusedDistillationLoss(h, w, y, teacher.clone(), options);
+            (fused * 2.0).backward();
+            torch::Tensor rh = h0.clone().requires_grad_(true),
+                          rw = w0.clone().requires_grad_(true);
+            torch::Tensor reference =
+                DistillObjective::combinedLoss(torch::mm(rh, rw.t()), teacher, y, options);
+            (reference * 2.0).backward();
             QVERIFY2(close(fused.detach(), reference.detach()),
                      qPrintable(QStringLiteral("%1 vs %2")
                                     .arg(fused.item<double>())

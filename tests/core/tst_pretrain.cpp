@@ -154,6 +154,10 @@ private Q_SLOTS:
         auto decay = finetuneOptionsFromJson({{"layerDecay", 1.5}});
         QVERIFY(!decay.has_value());
         QVERIFY(decay.error().location.field == "layerDecay");
+        auto both = finetuneOptionsFromJson({{"dropHead", true}, {"reinitHead", true}});
+        QVERIFY(!both.has_value());
+        QVERIFY(both.error().location.field == "dropHead");
+        QVERIFY(finetuneOptionsFromJson({{"dropHead", true}})->dropHead);
     }
 
     void lossFallsForEachObjective_data()
@@ -244,6 +248,48 @@ private Q_SLOTS:
                                 k.rfind("position.", 0) == 0 || k.rfind("norm.", 0) == 0;
             QVERIFY2(frozen == torch::equal(item.value(), tuned[k]), k.c_str());
         }
+    }
+
+    // dropHead: the fine-tune scores from the encoder's output (no "head." tensors), starts from
+    // the pretrained encoder and item table, and a saved model reloads without a head.
+    void finetuneWithoutTheHead()
+    {
+        QTemporaryDir dir;
+        const Dataset ds = shopData();
+        const TrainingData data = trainingData(ds);
+        NullObserver obs;
+        PretrainParams p = pretrainParams(3);
+        p.outputPath = dir.filePath("enc.pt").toStdString();
+        auto done = pretrainSequences(p, data, inputsOf(ds), obs);
+        QVERIFY(done.has_value());
+
+        auto model = sasrec(2);
+        FinetuneOptions options;
+        options.freezeLayers = 1;
+        options.freezeEmbeddings = true;
+        options.dropHead = true;
+        model->setPretrained(p.outputPath, options);
+        FitContext ctx(obs);
+        QVERIFY(model->fit(data, ctx).has_value());
+        auto pretrained = done->net->named_parameters(true);
+        auto tuned = model->module()->named_parameters(true);
+        QVERIFY(pretrained.contains("head.0.weight"));
+        for (const auto &item : tuned) {
+            QVERIFY2(item.key().rfind("head.", 0) != 0, item.key().c_str());
+            const bool frozen =
+                item.key().rfind("encoder.layers.0.", 0) == 0 || item.key().rfind("item.", 0) == 0;
+            if (frozen)
+                QVERIFY2(torch::equal(item.value(), pretrained[item.key()]), item.key().c_str());
+        }
+
+        const std::string path = dir.filePath("tuned.ckpt").toStdString();
+        QVERIFY(model->save(path).has_value());
+        auto loaded = loadModel(path);
+        QVERIFY2(loaded.has_value(), loaded ? "" : loaded.error().message.c_str());
+        ScoreRequest req;
+        for (const auto &c : data.cases(EvalStage::Test))
+            req.add(c.user, c.history);
+        QVERIFY(torch::allclose(model->scoreItems(req), (*loaded)->scoreItems(req)));
     }
 
     void layerwiseRates()

@@ -172,6 +172,9 @@ QGroupBox *PipelineForm::buildFinetune()
     m_freeze = intBox(box, 0, 48);
     m_layerDecay = realBox(box, 0.05, 1, 0.05, 2);
     m_reinit = new QCheckBox(box);
+    m_dropHead = new QCheckBox(box);
+    for (QCheckBox *check : {m_reinit, m_dropHead})
+        connect(check, &QCheckBox::toggled, this, &PipelineForm::updateEnabled);
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
     const auto add = [&](const char *label, QWidget *field) {
@@ -185,6 +188,7 @@ QGroupBox *PipelineForm::buildFinetune()
     add(QT_TR_NOOP("Frozen layers:"), m_freeze);
     add(QT_TR_NOOP("Layer-wise LR decay:"), m_layerDecay);
     form->addRow(m_reinit);
+    form->addRow(m_dropHead);
     return finishStageBox(box, form, 1);
 }
 
@@ -258,6 +262,7 @@ void PipelineForm::setParams(const recforge::PipelineParams &p)
     m_freeze->setValue(p.finetune.finetune.freezeLayers);
     m_layerDecay->setValue(p.finetune.finetune.layerDecay);
     m_reinit->setChecked(p.finetune.finetune.reinitHead);
+    m_dropHead->setChecked(p.finetune.finetune.dropHead);
     m_distil->setChecked(p.distil);
     const int model = m_studentModel->findData(QString::fromStdString(p.student.studentModel));
     m_studentModel->setCurrentIndex(std::max(0, model));
@@ -301,7 +306,8 @@ recforge::PipelineParams PipelineForm::params() const
     p.text.train.epochs = m_textEpochs->value();
     p.finetune.finetune.freezeLayers = m_freeze->value();
     p.finetune.finetune.layerDecay = m_layerDecay->value();
-    p.finetune.finetune.reinitHead = m_reinit->isChecked();
+    p.finetune.finetune.dropHead = m_dropHead->isChecked();
+    p.finetune.finetune.reinitHead = m_reinit->isChecked() && !m_dropHead->isChecked();
     p.distil = m_distil->isChecked();
     const std::string student = m_studentModel->currentData().toString().toStdString();
     if (student != p.student.studentModel) {
@@ -331,11 +337,11 @@ void PipelineForm::updateEnabled()
 {
     m_shapeBox->setEnabled(m_editable);
     for (QWidget *w : std::initializer_list<QWidget *>{
-             m_cloze,     m_attributes,   m_text,          m_clozeWeight, m_aapWeight,
-             m_mapWeight, m_maskProb,     m_ptEpochs,      m_textEpochs,  m_ftEpochs,
-             m_patience,  m_lr,           m_freeze,        m_layerDecay,  m_reinit,
-             m_distil,    m_studentModel, m_studentHidden, m_alpha,       m_temperature,
-             m_mode})
+             m_cloze,       m_attributes, m_text,         m_clozeWeight,   m_aapWeight,
+             m_mapWeight,   m_maskProb,   m_ptEpochs,     m_textEpochs,    m_ftEpochs,
+             m_patience,    m_lr,         m_freeze,       m_layerDecay,    m_reinit,
+             m_dropHead,    m_distil,     m_studentModel, m_studentHidden, m_alpha,
+             m_temperature, m_mode})
         w->setEnabled(m_editable);
     if (!m_editable)
         return;
@@ -344,6 +350,9 @@ void PipelineForm::updateEnabled()
     m_aapWeight->setEnabled(m_attributes->isChecked());
     m_mapWeight->setEnabled(m_attributes->isChecked());
     m_textEpochs->setEnabled(m_text->isChecked());
+    // Re-initialising a head that is dropped means nothing: one or the other.
+    m_reinit->setEnabled(!m_dropHead->isChecked());
+    m_dropHead->setEnabled(!m_reinit->isChecked());
     for (QWidget *w : std::initializer_list<QWidget *>{m_studentModel, m_studentHidden, m_alpha,
                                                        m_temperature, m_mode})
         w->setEnabled(m_distil->isChecked());
@@ -381,6 +390,9 @@ void PipelineForm::retranslateUi()
     m_freeze->setToolTip(tr("The lowest N transformer layers keep their pretrained weights"));
     m_layerDecay->setToolTip(tr("Layer i trains at decay^(L-1-i) of the rate; 1 = off"));
     m_reinit->setText(tr("Re-initialise the output head"));
+    m_dropHead->setText(tr("Drop the output head (S3-Rec fine-tuning)"));
+    m_dropHead->setToolTip(tr("Score next items from the encoder's output directly, as a model "
+                              "trained from scratch does; the pretrained head is not used"));
     m_distil->setText(tr("Distil the fine-tuned model into a student"));
     m_alpha->setToolTip(tr("loss = alpha × teacher terms + (1 − alpha) × next-item loss"));
     m_mode->setToolTip(tr("kl: the teacher's softened softmax; ranking: its top-K list; both"));

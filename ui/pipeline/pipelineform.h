@@ -88,6 +88,7 @@ private:
     QSpinBox *m_ftEpochs, *m_patience, *m_freeze;
     QDoubleSpinBox *m_lr, *m_layerDecay;
     QCheckBox *m_reinit;
+    QCheckBox *m_dropHead;
     QCheckBox *m_distil;
     QComboBox *m_studentModel, *m_mode;
     QSpinBox *m_studentHidden;
