@@ -70,10 +70,13 @@ nlohmann::json toJson(const TrainRunConfig &c)
                         {"validation_users", c.validationUsers},
                         {"evaluations", evaluations},
                         {"name", c.runName}};
-    if (!c.pretrained.empty()) {
+    if (!c.pretrained.empty())
         j["pretrained"] = c.pretrained;
-        j["finetune"] = toJson(c.finetune);
-    }
+    // Also without a pretrained file yet: a pipeline's fine-tune stage gets its encoder when the
+    // pretrain stage ends, and its options must survive the pipeline file until then.
+    const nlohmann::json finetune = toJson(c.finetune);
+    if (!c.pretrained.empty() || finetune != toJson(FinetuneOptions{}))
+        j["finetune"] = finetune;
     if (!c.textEncoder.empty())
         j["text_encoder"] = c.textEncoder;
     if (c.parentRunId > 0)

@@ -143,6 +143,19 @@ void TestPipelineView::formBuildsParams()
     QVERIFY2(back, back ? "" : back.error().toString().c_str());
     QCOMPARE(back->student.loss.alpha, 0.7);
     QCOMPARE(back->finetune.params.value("hiddenSize", 0), 128);
+
+    // The output head: dropped by default; re-initialising it needs it kept.
+    QVERIFY(p.finetune.finetune.dropHead);
+    QVERIFY(form->dropHead()->isChecked());
+    QVERIFY(!form->reinitHead()->isEnabled());
+    form->dropHead()->setChecked(false);
+    QVERIFY(form->reinitHead()->isEnabled());
+    form->reinitHead()->setChecked(true);
+    QVERIFY(!form->dropHead()->isEnabled());
+    const recforge::FinetuneOptions head = form->params().finetune.finetune;
+    QVERIFY(head.reinitHead && !head.dropHead);
+    QVERIFY(recforge::pipelineParamsFromJson(recforge::toJson(form->params()))
+                ->finetune.finetune.reinitHead);
 }
 
 void TestPipelineView::storedPipelineStatuses()

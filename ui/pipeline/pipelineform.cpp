@@ -232,6 +232,9 @@ recforge::PipelineParams PipelineForm::defaults()
     p.finetune.params = {{"hiddenSize", 64}, {"layers", 2},     {"heads", 2},
                          {"ffnSize", 256},   {"maxLength", 50}, {"dropout", 0.3},
                          {"epochs", 20},     {"patience", 3},   {"learningRate", 1e-3}};
+    // Next-item fine-tuning without the cloze output head: on Amazon Beauty the kept head slowed
+    // the fine-tune and cost quality (docs/bench/pretrain_beauty.md, session 8).
+    p.finetune.finetune.dropHead = true;
     p.distil = true;
     p.student.studentModel = "sasrec";
     p.student.studentParams = {{"preset", "small"}, {"hiddenSize", 32}};

@@ -49,6 +49,8 @@ public:
     QComboBox *studentModel() const { return m_studentModel; }
     QDoubleSpinBox *alpha() const { return m_alpha; }
     QSpinBox *finetuneEpochs() const { return m_ftEpochs; }
+    QCheckBox *reinitHead() const { return m_reinit; }
+    QCheckBox *dropHead() const { return m_dropHead; }
 
 Q_SIGNALS:
     void rerunRequested(recforge::PipelineStage stage);
