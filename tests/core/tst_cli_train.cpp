@@ -164,9 +164,11 @@ private Q_SLOTS:
         const int run = runs[0].toObject()["id"].toInt();
         QCOMPARE(runs[0].toObject()["status"].toString(), QStringLiteral("interrupted"));
 
+        // The rest of 120 epochs: minutes when the machine is shared, hence the longer timeout.
+        constexpr int kLongRunMs = 600000;
         QVERIFY2(runCli({"runs", "resume", "--project", project, "--run", QString::number(run),
                          "--json", "--quiet"},
-                        &out, &err) == 0,
+                        &out, &err, kLongRunMs) == 0,
                  qPrintable(out + err));
         const QJsonObject resumed = parseJson(out);
         QVERIFY2(resumed["ok"].toBool(), qPrintable(out + err));
@@ -185,7 +187,7 @@ private Q_SLOTS:
 
         // Same seed, never interrupted: the same model, so the same metrics.
         QCOMPARE(runCli({"train", "--project", project, "--config", config, "--json", "--quiet"},
-                        &out, &err),
+                        &out, &err, kLongRunMs),
                  0);
         const QJsonObject straight = parseJson(out);
         const double a = metricValue(resumed, "NDCG@10"), b = metricValue(straight, "NDCG@10");
