@@ -1,7 +1,9 @@
 // The Pipeline workspace on a stored fixture (no training): the form builds the PipelineParams
 // the core runs, a stored pipeline lists with each stage's status read from its run, Resume and
 // "Re-run this stage" follow the stages' states, a stage's stored curves are drawn, and a new
-// pipeline's dataset, split and evaluations come from the "Data and evaluation" options.
+// pipeline's dataset, split and evaluations come from the "Data and evaluation" options. One tiny
+// pipeline runs for real: the distil chart follows the baseline (the student alone), then the
+// taught student.
 
 #include <fstream>
 #include <memory>
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void formBuildsParams();
     void storedPipelineStatuses();
     void runOptionsPickDatasetAndSplit();
+    void distilFollowsTheBaselineThenTheStudent();
 
 private:
     QTemporaryDir m_dir;
@@ -253,4 +256,35 @@ void TestPipelineView::runOptionsPickDatasetAndSplit()
 }
 
 QTEST_MAIN(TestPipelineView)
+void TestPipelineView::distilFollowsTheBaselineThenTheStudent()
+{
+    m_view->newPipeline();
+    recforge::PipelineParams p = PipelineForm::defaults();
+    p.finetune.params.update(
+        {{"hiddenSize", 16}, {"ffnSize", 32}, {"maxLength", 10}, {"epochs", 1}, {"patience", 0}});
+    p.pretrain.train.epochs = 1;
+    p.student.baseline = true;
+    p.student.studentParams = {{"hiddenSize", 8}, {"epochs", 1}};
+    m_view->form()->setParams(p);
+    m_view->nameEdit()->setText(QStringLiteral("with-baseline"));
+    QSignalSpy followed(m_view.get(), &PipelineView::stageRunFollowed);
+    QSignalSpy ended(m_view.get(), &PipelineView::pipelineEnded);
+    QVERIFY(m_view->runButton()->isEnabled());
+    m_view->runButton()->click();
+    QVERIFY(ended.wait(180000));
+
+    std::ifstream file(m_store->artifactsDir() + "/pipelines/with-baseline.json");
+    QVERIFY(file.good());
+    auto state = recforge::pipelineStateFromJson(nlohmann::json::parse(file));
+    QVERIFY2(state, state ? "" : state.error().toString().c_str());
+    const int distil = int(recforge::PipelineStage::Distil);
+    QVERIFY(state->baselineRunId > 0 && state->runIds[size_t(distil)] > 0);
+    std::vector<qint64> distilRuns;
+    for (const QList<QVariant> &signal : followed)
+        if (signal.at(0).toInt() == distil)
+            distilRuns.push_back(signal.at(1).toLongLong());
+    const std::vector<qint64> expected{state->baselineRunId, state->runIds[size_t(distil)]};
+    QCOMPARE(distilRuns, expected);
+}
+
 #include "tst_pipelineview.moc"

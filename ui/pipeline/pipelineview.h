@@ -76,6 +76,9 @@ Q_SIGNALS:
     void pipelinesListed(int count);
     // A selected pipeline's stored curves are drawn (tests wait for it).
     void curvesLoaded();
+    // A stage's chart now follows this run live. The distil stage follows the baseline (the
+    // student trained alone) first, then the taught student.
+    void stageRunFollowed(int stage, qint64 runId);
     // A stage's run ended (finished, failed or cancelled): the experiment store changed.
     void runEnded(qint64 runId);
     // The pipeline job ended.

@@ -148,6 +148,7 @@ void PipelineView::onStageStarted(int stage, qint64 runId)
     m_afterId[s] = 0; // a resumed run drops the points after its checkpoint: read them all
     m_form->chart(stageOf(stage))->clear(tr("waiting for the first epoch"));
     showStatuses();
+    Q_EMIT stageRunFollowed(stage, runId);
     if (!m_timer.isActive())
         m_timer.start();
     // A new pipeline's file exists from its first stage on: list it.
