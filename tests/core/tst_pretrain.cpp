@@ -119,6 +119,22 @@ std::unique_ptr<SeqTransformer> sasrec(int epochs, const nlohmann::json &shape =
     return std::unique_ptr<SeqTransformer>(static_cast<SeqTransformer *>(created->release()));
 }
 
+// The shop data and an encoder pretrained on it, saved to enc.pt in a temporary folder.
+struct PretrainedShop {
+    explicit PretrainedShop(PretrainParams p, bool randomWalk = false)
+        : ds(shopData(randomWalk)), data(trainingData(ds)), params(std::move(p))
+    {
+        params.outputPath = dir.filePath("enc.pt").toStdString();
+        done = pretrainSequences(params, data, inputsOf(ds), obs);
+    }
+    QTemporaryDir dir;
+    const Dataset ds;
+    const TrainingData data;
+    NullObserver obs;
+    PretrainParams params;
+    Expected<SeqPretrained> done = tl::unexpected(Error{});
+};
+
 } // namespace
 
 class TestPretrain : public QObject {
@@ -211,14 +227,12 @@ private Q_SLOTS:
 
     void finetuneStartsFromPretrainedWeights()
     {
-        QTemporaryDir dir;
-        const Dataset ds = shopData();
-        const TrainingData data = trainingData(ds);
-        NullObserver obs;
-        PretrainParams p = pretrainParams(3);
-        p.outputPath = dir.filePath("enc.pt").toStdString();
-        auto done = pretrainSequences(p, data, inputsOf(ds), obs);
-        QVERIFY(done.has_value());
+        PretrainedShop shop(pretrainParams(3));
+        QVERIFY(shop.done.has_value());
+        const TrainingData &data = shop.data;
+        const PretrainParams &p = shop.params;
+        auto &done = shop.done;
+        NullObserver &obs = shop.obs;
 
         // Loading gives exactly the pretrained weights; re-initialising changes the head only.
         const SeqTransformerParams shape = SeqTransformerParams::fromJson(encoderShape());
@@ -254,14 +268,12 @@ private Q_SLOTS:
     // the pretrained encoder and item table, and a saved model reloads without a head.
     void finetuneWithoutTheHead()
     {
-        QTemporaryDir dir;
-        const Dataset ds = shopData();
-        const TrainingData data = trainingData(ds);
-        NullObserver obs;
-        PretrainParams p = pretrainParams(3);
-        p.outputPath = dir.filePath("enc.pt").toStdString();
-        auto done = pretrainSequences(p, data, inputsOf(ds), obs);
-        QVERIFY(done.has_value());
+        PretrainedShop shop(pretrainParams(3));
+        QVERIFY(shop.done.has_value());
+        const TrainingData &data = shop.data;
+        const PretrainParams &p = shop.params;
+        auto &done = shop.done;
+        NullObserver &obs = shop.obs;
 
         auto model = sasrec(2);
         FinetuneOptions options;
@@ -282,7 +294,7 @@ private Q_SLOTS:
                 QVERIFY2(torch::equal(item.value(), pretrained[item.key()]), item.key().c_str());
         }
 
-        const std::string path = dir.filePath("tuned.ckpt").toStdString();
+        const std::string path = shop.dir.filePath("tuned.ckpt").toStdString();
         QVERIFY(model->save(path).has_value());
         auto loaded = loadModel(path);
         QVERIFY2(loaded.has_value(), loaded ? "" : loaded.error().message.c_str());
@@ -428,13 +440,12 @@ private Q_SLOTS:
 
     void cancelledFinetuneResumes()
     {
-        QTemporaryDir dir;
-        const Dataset ds = shopData();
-        const TrainingData data = trainingData(ds);
-        NullObserver obs;
-        PretrainParams p = pretrainParams(2);
-        p.outputPath = dir.filePath("enc.pt").toStdString();
-        QVERIFY(pretrainSequences(p, data, inputsOf(ds), obs).has_value());
+        PretrainedShop shop(pretrainParams(2));
+        QVERIFY(shop.done.has_value());
+        const TrainingData &data = shop.data;
+        const PretrainParams &p = shop.params;
+        NullObserver &obs = shop.obs;
+        QTemporaryDir &dir = shop.dir;
         const FinetuneOptions options{1, false, 0.7, true};
 
         auto full = sasrec(4);
