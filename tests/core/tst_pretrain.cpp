@@ -229,16 +229,12 @@ private Q_SLOTS:
     {
         PretrainedShop shop(pretrainParams(3));
         QVERIFY(shop.done.has_value());
-        const TrainingData &data = shop.data;
-        const PretrainParams &p = shop.params;
-        auto &done = shop.done;
-        NullObserver &obs = shop.obs;
 
         // Loading gives exactly the pretrained weights; re-initialising changes the head only.
         const SeqTransformerParams shape = SeqTransformerParams::fromJson(encoderShape());
         SeqTransformerNet fresh(kItems, 16, shape.config(), nullptr, SeqNetExtras{{}, true});
-        QVERIFY(loadPretrainedSeqNet(p.outputPath, *fresh).has_value());
-        auto a = done->net->named_parameters(true), b = fresh->named_parameters(true);
+        QVERIFY(loadPretrainedSeqNet(shop.params.outputPath, *fresh).has_value());
+        auto a = shop.done->net->named_parameters(true), b = fresh->named_parameters(true);
         for (const auto &item : a)
             QVERIFY2(torch::equal(item.value(), b[item.key()]), item.key().c_str());
         reinitOutputHead(*fresh);
@@ -252,9 +248,9 @@ private Q_SLOTS:
 
         // Fine-tune with the lower layer and the embeddings frozen: those stay pretrained.
         auto model = sasrec(3);
-        model->setPretrained(p.outputPath, FinetuneOptions{1, true, 1.0, false});
-        FitContext ctx(obs);
-        QVERIFY(model->fit(data, ctx).has_value());
+        model->setPretrained(shop.params.outputPath, FinetuneOptions{1, true, 1.0, false});
+        FitContext ctx(shop.obs);
+        QVERIFY(model->fit(shop.data, ctx).has_value());
         auto tuned = model->module()->named_parameters(true);
         for (const auto &item : a) {
             const std::string &k = item.key();
@@ -270,20 +266,16 @@ private Q_SLOTS:
     {
         PretrainedShop shop(pretrainParams(3));
         QVERIFY(shop.done.has_value());
-        const TrainingData &data = shop.data;
-        const PretrainParams &p = shop.params;
-        auto &done = shop.done;
-        NullObserver &obs = shop.obs;
 
         auto model = sasrec(2);
         FinetuneOptions options;
         options.freezeLayers = 1;
         options.freezeEmbeddings = true;
         options.dropHead = true;
-        model->setPretrained(p.outputPath, options);
-        FitContext ctx(obs);
-        QVERIFY(model->fit(data, ctx).has_value());
-        auto pretrained = done->net->named_parameters(true);
+        model->setPretrained(shop.params.outputPath, options);
+        FitContext ctx(shop.obs);
+        QVERIFY(model->fit(shop.data, ctx).has_value());
+        auto pretrained = shop.done->net->named_parameters(true);
         auto tuned = model->module()->named_parameters(true);
         QVERIFY(pretrained.contains("head.0.weight"));
         for (const auto &item : tuned) {
@@ -299,7 +291,7 @@ private Q_SLOTS:
         auto loaded = loadModel(path);
         QVERIFY2(loaded.has_value(), loaded ? "" : loaded.error().message.c_str());
         ScoreRequest req;
-        for (const auto &c : data.cases(EvalStage::Test))
+        for (const auto &c : shop.data.cases(EvalStage::Test))
             req.add(c.user, c.history);
         QVERIFY(torch::allclose(model->scoreItems(req), (*loaded)->scoreItems(req)));
     }
