@@ -7,7 +7,7 @@
 //
 //   bench_distill_beauty [--teacher FILE]  (a cached teacher checkpoint; trained and saved there
 //                         when missing) [--teacher-epochs 10] [--students sasrec,mlprec,gru4rec]
-//                         [--epochs 8] [--alpha 0.5] [--temperature 2] [--mode kl|ranking|both]
+//                         [--epochs 8] [--alpha 0.5] [--temperature 1] [--mode both|kl|ranking]
 //                         [--hidden 32] [--validation-users 3000] [--seed 42] [--patience 2] [--lr
 //                         2e-3]
 //                         [--features] (catalogue attributes as item features)
