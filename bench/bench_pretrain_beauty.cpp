@@ -104,7 +104,7 @@ int main(int argc, char **argv)
                             {"itemFeatures", true}};
     for (const auto &[k, v] : extra.items())
         if (k == "hiddenSize" || k == "layers" || k == "heads" || k == "ffnSize" ||
-            k == "dropout" || k == "attentionDropout" || k == "maxLength")
+            k == "dropout" || k == "attentionDropout" || k == "maxLength" || k == "itemFeatures")
             shape[k] = v;
     auto features = std::make_shared<ItemFeatures>(ItemFeatures::build(beauty.dataset));
     Log log;
