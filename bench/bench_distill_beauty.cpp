@@ -252,9 +252,14 @@ int main(int argc, char **argv)
             o.loss.alpha = std::stod(v);
         else if (a == "--temperature")
             o.loss.temperature = std::stod(v);
-        else if (a == "--mode")
-            o.loss.mode = parseDistillMode(v).value_or(DistillMode::Kl);
-        else if (a == "--validation-users")
+        else if (a == "--mode") {
+            auto mode = parseDistillMode(v);
+            if (!mode) {
+                std::fprintf(stderr, "--mode: %s\n", mode.error().message.c_str());
+                return 1;
+            }
+            o.loss.mode = *mode;
+        } else if (a == "--validation-users")
             o.validationUsers = std::stoll(v);
         else if (a == "--teacher-params" || a == "--student-params") {
             auto j = nlohmann::json::parse(v, nullptr, false);

@@ -6,7 +6,7 @@
 // and how far each is from it.
 //
 //   bench_distill_loss [--rows 4000] [--items 12101] [--dim 64] [--steps 5] [--threads 0]
-//                      [--temperature 2] [--alpha 0.5] [--mode kl|ranking|both] [--top-k 10]
+//                      [--temperature 2] [--alpha 0.5] [--mode both|kl|ranking] [--top-k 10]
 
 #include <chrono>
 #include <cstdio>
@@ -60,9 +60,14 @@ int main(int argc, char **argv)
             options.temperature = std::stod(v);
         else if (a == "--alpha")
             options.alpha = std::stod(v);
-        else if (a == "--mode")
-            options.mode = parseDistillMode(v).value_or(DistillMode::Kl);
-        else if (a == "--top-k")
+        else if (a == "--mode") {
+            auto mode = parseDistillMode(v);
+            if (!mode) {
+                std::fprintf(stderr, "--mode: %s\n", mode.error().message.c_str());
+                return 2;
+            }
+            options.mode = *mode;
+        } else if (a == "--top-k")
             options.topK = std::stoi(v);
     }
     applyRuntime(RuntimeOptions{DeviceChoice::Cpu, threads});

@@ -39,7 +39,8 @@ public:
     }
 
     // The loss of one batch's positions given both models' logits ([n, items]) and the hard
-    // targets [n]; exposed for tests.
+    // targets [n], through autograd: the reference of fusedDistillationLoss, which loss() uses
+    // (tst_losses, bench_distill_loss).
     static torch::Tensor combinedLoss(const torch::Tensor &studentLogits,
                                       const torch::Tensor &teacherLogits,
                                       const torch::Tensor &targets,

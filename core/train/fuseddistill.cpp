@@ -163,15 +163,6 @@ public:
 
 torch::Tensor fusedDistillationLoss(const torch::Tensor &hidden, const torch::Tensor &items,
                                     const torch::Tensor &targets, torch::Tensor teacherLogits,
-                                    double temperature, double alpha)
-{
-    const torch::Tensor none = torch::empty({0}, targets.options());
-    return FusedDistillation::apply(hidden, items, targets, teacherLogits.detach(), none, none,
-                                    temperature, alpha, true);
-}
-
-torch::Tensor fusedDistillationLoss(const torch::Tensor &hidden, const torch::Tensor &items,
-                                    const torch::Tensor &targets, torch::Tensor teacherLogits,
                                     const DistillLossOptions &options)
 {
     torch::Tensor rankItems = torch::empty({0}, targets.options()), rankWeights = rankItems;

@@ -208,19 +208,28 @@ private Q_SLOTS:
         }
     }
 
+    void fusedDistillationFloatTraining_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::newRow("kl") << "kl";
+        QTest::newRow("both (the default)") << "both";
+    }
+
     void fusedDistillationFloatTraining()
     {
         // Float buffers as in training, a student far from its teacher: finite, equal to the
         // autograd value, and one SGD step on the fused gradient lowers the loss.
+        QFETCH(QString, mode);
+        const DistillLossOptions options{2.0, 0.5, *parseDistillMode(mode.toStdString()), 10, 5.0};
         torch::manual_seed(6);
         torch::Tensor h = torch::randn({50, 8}).requires_grad_(true);
         torch::Tensor w = torch::randn({500, 8}).requires_grad_(true);
         const torch::Tensor teacher = torch::randn({50, 500}) * 10.0;
         const torch::Tensor y = torch::randint(500, {50}, torch::kLong);
-        torch::Tensor loss = fusedDistillationLoss(h, w, y, teacher.clone(), 2.0, 0.5);
+        torch::Tensor loss = fusedDistillationLoss(h, w, y, teacher.clone(), options);
         const double before = loss.item<double>();
         const double reference =
-            distillationLoss(torch::mm(h, w.t()), teacher, y, 2.0, 0.5).item<double>();
+            DistillObjective::combinedLoss(torch::mm(h, w.t()), teacher, y, options).item<double>();
         QVERIFY(std::isfinite(before));
         QVERIFY2(std::abs(before - reference) < 1e-3 * std::abs(reference),
                  qPrintable(QStringLiteral("%1 vs %2").arg(before).arg(reference)));
@@ -230,7 +239,7 @@ private Q_SLOTS:
             h.sub_(h.grad() * 0.05);
             w.sub_(w.grad() * 0.05);
         }
-        QVERIFY(fusedDistillationLoss(h, w, y, teacher.clone(), 2.0, 0.5).item<double>() < before);
+        QVERIFY(fusedDistillationLoss(h, w, y, teacher.clone(), options).item<double>() < before);
     }
 };
 

@@ -278,13 +278,17 @@ private Q_SLOTS:
         auto pretrained = shop.done->net->named_parameters(true);
         auto tuned = model->module()->named_parameters(true);
         QVERIFY(pretrained.contains("head.0.weight"));
+        int frozenChecked = 0;
         for (const auto &item : tuned) {
             QVERIFY2(item.key().rfind("head.", 0) != 0, item.key().c_str());
             const bool frozen =
                 item.key().rfind("encoder.layers.0.", 0) == 0 || item.key().rfind("item.", 0) == 0;
-            if (frozen)
+            if (frozen) {
                 QVERIFY2(torch::equal(item.value(), pretrained[item.key()]), item.key().c_str());
+                ++frozenChecked;
+            }
         }
+        QVERIFY(frozenChecked > 0);
 
         const std::string path = shop.dir.filePath("tuned.ckpt").toStdString();
         QVERIFY(model->save(path).has_value());
