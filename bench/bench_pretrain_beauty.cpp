@@ -9,6 +9,8 @@
 //                         [--pretrained FILE (reuse, skip pretraining)] [--out FILE]
 //                         [--pretrain '{json PretrainParams}'] [--params '{json sasrec}']
 //                         [--finetune '{json FinetuneOptions}'] [--seed 42] [--threads N]
+//                         [--monitor full|uni99 (early stopping on validation NDCG@10 under full
+//                          ranking or 99 uniform negatives, S3-Rec's model selection)]
 //
 // A long run (tens of minutes on 2 cores): start it with nohup and a log file.
 
@@ -62,6 +64,7 @@ int main(int argc, char **argv)
     uint64_t seed = 42;
     bool scratch = false;
     std::string pretrained, out = "build-pretrain/beauty-pretrained.pt";
+    std::string monitor = "full"; // early stopping on validation NDCG@10: "full" | "uni99"
     nlohmann::json pretrainJson = nlohmann::json::object(), extra = nlohmann::json::object(),
                    finetuneJson = nlohmann::json::object();
     for (int i = 1; i < argc; ++i) {
@@ -76,6 +79,8 @@ int main(int argc, char **argv)
             threads = std::stoi(next());
         else if (!std::strcmp(argv[i], "--seed") && i + 1 < argc)
             seed = std::stoull(next());
+        else if (!std::strcmp(argv[i], "--monitor") && i + 1 < argc)
+            monitor = next();
         else if (!std::strcmp(argv[i], "--scratch"))
             scratch = true;
         else if (!std::strcmp(argv[i], "--pretrained") && i + 1 < argc)
@@ -88,6 +93,10 @@ int main(int argc, char **argv)
             extra = nlohmann::json::parse(next());
         else if (!std::strcmp(argv[i], "--finetune") && i + 1 < argc)
             finetuneJson = nlohmann::json::parse(next());
+    }
+    if (monitor != "full" && monitor != "uni99") {
+        std::fprintf(stderr, "--monitor must be full or uni99, not %s\n", monitor.c_str());
+        return 1;
     }
     applyRuntime(RuntimeOptions{DeviceChoice::Cpu, threads});
     std::printf("threads: %d\n", torch::get_num_threads());
@@ -186,10 +195,17 @@ int main(int argc, char **argv)
         auto r = evaluate(m, data, eo, nobs);
         if (!r)
             return tl::unexpected(r.error());
-        std::printf("epoch %3d  validation NDCG@10 %.4f  HR@10 %.4f\n", epoch, r->value("NDCG@10"),
-                    r->value("HR@10"));
+        eo.candidates = Candidates::UniformSampled;
+        eo.negatives = 99;
+        auto u = evaluate(m, data, eo, nobs);
+        if (!u)
+            return tl::unexpected(u.error());
+        std::printf("epoch %3d  validation NDCG@10 %.4f  HR@10 %.4f  uni-99 NDCG@10 %.4f  HR@10 "
+                    "%.4f\n",
+                    epoch, r->value("NDCG@10"), r->value("HR@10"), u->value("NDCG@10"),
+                    u->value("HR@10"));
         std::fflush(stdout);
-        return r->value("NDCG@10");
+        return monitor == "uni99" ? u->value("NDCG@10") : r->value("NDCG@10");
     };
     if (auto s = model.fit(data, ctx); !s) {
         std::fprintf(stderr, "fit: %s\n", s.error().toString().c_str());

@@ -134,12 +134,16 @@ torch::Tensor bprLoss(const torch::Tensor &positive, const torch::Tensor &negati
 }
 
 std::pair<torch::Tensor, torch::Tensor> clozeMask(const torch::Tensor &tokens, double maskProb,
-                                                  int64_t maskToken)
+                                                  int64_t maskToken, bool maskLast)
 {
     torch::Tensor real = tokens != 0;
     torch::Tensor mask =
         (torch::rand(tokens.sizes(), tokens.options().dtype(torch::kFloat)) < maskProb)
             .logical_and(real);
+    if (maskLast) {
+        torch::Tensor last = mask.select(1, tokens.size(1) - 1);
+        last.logical_or_(real.select(1, tokens.size(1) - 1));
+    }
     // Rows without a drawn mask mask their last real token (left padding: the last column).
     torch::Tensor none = mask.any(1).logical_not().logical_and(real.any(1));
     if (none.any().item<bool>()) {

@@ -26,10 +26,11 @@ torch::Tensor bprLoss(const torch::Tensor &positive, const torch::Tensor &negati
 
 // Cloze masking (BERT4Rec): replaces each non-padding token of tokens [B, L] int64 (0 = padding)
 // with maskToken with probability maskProb (torch's generator); every row with a real token gets
-// at least one mask (its last token when none was drawn). Returns the masked tokens and a bool
+// at least one mask (its last token when none was drawn); maskLast masks every row's last token
+// (left padding: the last column) besides the drawn ones. Returns the masked tokens and a bool
 // [B, L] mask of the replaced positions; the loss is fullSoftmaxLoss on those positions only.
 std::pair<torch::Tensor, torch::Tensor> clozeMask(const torch::Tensor &tokens, double maskProb,
-                                                  int64_t maskToken);
+                                                  int64_t maskToken, bool maskLast = false);
 
 // Knowledge distillation: alpha * T^2 * KL(softmax(teacher/T) || softmax(student/T))
 // + (1 - alpha) * CE(student, targets). logits [n, numItems]; targets [n] int64 (ignored when

@@ -67,6 +67,10 @@ Status PretrainParams::validate() const
         return invalid("cloze", "choose at least one pretraining objective (cloze, attributes)");
     if (!(maskProb > 0 && maskProb < 1))
         return invalid("maskProb", "maskProb must be in (0, 1)");
+    if (clozeLoss != "softmax" && clozeLoss != "sampled")
+        return invalid("clozeLoss", "clozeLoss must be \"softmax\" or \"sampled\"");
+    if (clozeNegatives < 1)
+        return invalid("clozeNegatives", "clozeNegatives must be >= 1");
     if (clozeWeight < 0 || itemAttributeWeight < 0 || maskedAttributeWeight < 0)
         return invalid("clozeWeight", "objective weights must be >= 0");
     if (attributes && itemAttributeWeight == 0 && maskedAttributeWeight == 0)
@@ -130,6 +134,9 @@ nlohmann::json toJson(const PretrainParams &p)
             {"cloze", p.cloze},
             {"clozeWeight", p.clozeWeight},
             {"maskProb", p.maskProb},
+            {"prefixes", p.prefixes},
+            {"clozeLoss", p.clozeLoss},
+            {"clozeNegatives", p.clozeNegatives},
             {"attributes", p.attributes},
             {"itemAttributeWeight", p.itemAttributeWeight},
             {"maskedAttributeWeight", p.maskedAttributeWeight},
@@ -148,6 +155,9 @@ Expected<PretrainParams> pretrainParamsFromJson(const nlohmann::json &json)
     RF_READ(json, "cloze", p.cloze);
     RF_READ(json, "clozeWeight", p.clozeWeight);
     RF_READ(json, "maskProb", p.maskProb);
+    RF_READ(json, "prefixes", p.prefixes);
+    RF_READ(json, "clozeLoss", p.clozeLoss);
+    RF_READ(json, "clozeNegatives", p.clozeNegatives);
     RF_READ(json, "attributes", p.attributes);
     RF_READ(json, "itemAttributeWeight", p.itemAttributeWeight);
     RF_READ(json, "maskedAttributeWeight", p.maskedAttributeWeight);

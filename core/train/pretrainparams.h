@@ -36,7 +36,15 @@ struct PretrainParams {
     nlohmann::json model = nlohmann::json::object();
     bool cloze = true; // masked item prediction over all items (BERT4Rec)
     double clozeWeight = 1.0;
-    double maskProb = 0.2;              // share of real positions masked
+    double maskProb = 0.2; // share of real positions masked
+    // S3-Rec's examples: every prefix of a user's fit sequence (its last maxLength items) is one
+    // example whose last item is always masked, so the cloze also predicts the next item from the
+    // past alone. Off: one example per user (its last maxLength fit items).
+    bool prefixes = false;
+    // Cloze scoring: "softmax" over every item, or "sampled": the target against clozeNegatives
+    // items drawn uniformly (S3-Rec scores masked items against uniformly drawn negatives).
+    std::string clozeLoss = "softmax";
+    int clozeNegatives = 100;
     bool attributes = true;             // S3-Rec's attribute prediction (needs item attributes)
     double itemAttributeWeight = 0.2;   // AAP: an item's attributes from its own id (+ text) vector
     double maskedAttributeWeight = 1.0; // MAP: a masked item's attributes from its context

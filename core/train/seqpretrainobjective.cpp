@@ -53,15 +53,20 @@ SeqPretrainObjective::SeqPretrainObjective(SeqPretrainModel model, const Pretrai
                                            const ItemFeatures *attributes)
     : m_model(std::move(model)), m_p(params)
 {
-    m_offsets.push_back(0);
     for (int32_t u = 0; u < data.userCount(); ++u) {
         auto items = data.fitSequence(u).items;
         if (items.empty())
             continue;
-        const size_t n = std::min(size_t(maxLength), items.size());
-        for (size_t k = items.size() - n; k < items.size(); ++k)
+        const int64_t n = std::min(maxLength, int64_t(items.size()));
+        const int64_t begin = int64_t(m_tokens.size());
+        for (size_t k = items.size() - size_t(n); k < items.size(); ++k)
             m_tokens.push_back(int64_t(items[k]) + 1);
-        m_offsets.push_back(int64_t(m_tokens.size()));
+        if (!m_p.prefixes) {
+            m_examples.emplace_back(begin, n);
+            continue;
+        }
+        for (int64_t end = 1; end <= n; ++end)
+            m_examples.emplace_back(begin, end);
     }
     if (m_p.attributes && attributes && !attributes->empty() && m_model->itemAttributes)
         m_targets = attributeTargets(*attributes);
@@ -81,7 +86,7 @@ int64_t SeqPretrainObjective::beginEpoch(int, int64_t batchSize, std::mt19937_64
     std::shuffle(order.begin(), order.end(), rng);
     // Similar lengths per batch (chunks of 32 batches sorted by length), batch order shuffled.
     const size_t chunk = size_t(batchSize) * 32;
-    const auto length = [&](int64_t e) { return m_offsets[size_t(e) + 1] - m_offsets[size_t(e)]; };
+    const auto length = [&](int64_t e) { return m_examples[size_t(e)].second; };
     for (size_t b = 0; b < order.size(); b += chunk) {
         auto end = order.begin() + int64_t(std::min(order.size(), b + chunk));
         std::stable_sort(order.begin() + int64_t(b), end,
@@ -100,16 +105,17 @@ BatchLoss SeqPretrainObjective::loss(int64_t batch)
 {
     const auto &examples = m_batches[size_t(batch)];
     std::vector<std::span<const int64_t>> rows;
-    for (int64_t e : examples)
-        rows.emplace_back(m_tokens.data() + m_offsets[size_t(e)],
-                          size_t(m_offsets[size_t(e) + 1] - m_offsets[size_t(e)]));
+    for (int64_t e : examples) {
+        const auto [begin, length] = m_examples[size_t(e)];
+        rows.emplace_back(m_tokens.data() + begin, size_t(length));
+    }
     SeqTransformerNetImpl &net = *m_model->net;
     torch::Tensor tokens = leftPadded(rows).to(m_device); // [B, W]
     torch::Tensor table = net.itemTable();
     const torch::Tensor composed = net.composedItems() ? table : torch::Tensor();
     const bool attributes = m_targets.defined();
 
-    auto [masked, mask] = clozeMask(tokens, m_p.maskProb, net.maskToken());
+    auto [masked, mask] = clozeMask(tokens, m_p.maskProb, net.maskToken(), m_p.prefixes);
     const torch::Tensor positions = mask.reshape(-1).nonzero().squeeze(1);
     torch::Tensor hidden = net.encode(masked, false, composed);
     hidden = hidden.reshape({-1, hidden.size(2)}).index_select(0, positions); // [n, d]
@@ -122,8 +128,14 @@ BatchLoss SeqPretrainObjective::loss(int64_t batch)
         sum += value.item<double>() * double(examples.size());
         count += int64_t(examples.size());
     };
-    if (m_p.cloze)
+    if (m_p.cloze && m_p.clozeLoss == "sampled") {
+        const torch::Tensor negatives =
+            torch::randint(table.size(0), {targets.size(0), m_p.clozeNegatives}, targets.options());
+        add("cloze loss", m_p.clozeWeight,
+            sampledSoftmaxLoss(net.output(hidden), table, targets, negatives));
+    } else if (m_p.cloze) {
         add("cloze loss", m_p.clozeWeight, fullSoftmaxLoss(net.output(hidden), table, targets));
+    }
     if (attributes && m_p.maskedAttributeWeight > 0)
         add("masked attribute loss", m_p.maskedAttributeWeight,
             attributeLoss(m_model->maskedAttributes(hidden), m_targets.index_select(0, targets)));

@@ -2,7 +2,8 @@
 // Behaviour pretraining objective of the sequential transformer for the shared Trainer: cloze
 // (masked item prediction over all items, BERT4Rec) and S3-Rec-style attribute prediction,
 // weighted and summed:
-//   cloze             CE of each masked position's output against every item
+//   cloze             CE of each masked position's output against every item, or against
+//                     uniformly drawn negatives (clozeLoss "sampled", S3-Rec's MIP)
 //   item attributes   (AAP) multi-label BCE of an item's attributes from its id (+ text) vector
 //   masked attributes (MAP) multi-label BCE of a masked item's attributes from its context
 // Attribute BCE sums over the attribute vocabulary and averages over rows; the attribute heads'
@@ -35,12 +36,14 @@ TORCH_MODULE(SeqPretrainModel);
 
 class SeqPretrainObjective final : public Objective {
 public:
-    // One example per user with a fit item: the last maxLength fit items. attributes: the
-    // multi-label targets (may be null when params.attributes is false).
+    // One example per user with a fit item: the last maxLength fit items; with
+    // params.prefixes, one per fit item: the (at most maxLength) items up to it, the last one
+    // always masked. attributes: the multi-label targets (may be null when params.attributes
+    // is false).
     SeqPretrainObjective(SeqPretrainModel model, const PretrainParams &params, int64_t maxLength,
                          const TrainingData &data, const ItemFeatures *attributes);
 
-    int64_t exampleCount() const { return int64_t(m_offsets.size()) - 1; }
+    int64_t exampleCount() const { return int64_t(m_examples.size()); }
     torch::nn::Module &module() override { return *m_model; }
     void setDevice(const torch::Device &device) override;
     int64_t beginEpoch(int epoch, int64_t batchSize, std::mt19937_64 &rng) override;
@@ -57,7 +60,8 @@ public:
 private:
     SeqPretrainModel m_model;
     PretrainParams m_p;
-    std::vector<int64_t> m_tokens, m_offsets; // CSR of examples' tokens (item + 1)
+    std::vector<int64_t> m_tokens;                       // users' fit tokens (item + 1)
+    std::vector<std::pair<int64_t, int64_t>> m_examples; // (begin, length) in m_tokens
     std::vector<std::vector<int64_t>> m_batches;
     torch::Tensor m_targets; // [items, attributes]
     std::map<std::string, std::pair<double, int64_t>> m_epochSums;

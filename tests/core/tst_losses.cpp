@@ -139,6 +139,21 @@ private Q_SLOTS:
         auto [all, allMask] = clozeMask(tokens, 1.0, 99);
         QCOMPARE(allMask.sum().item<int64_t>(), int64_t(5)); // padding is never masked
         QCOMPARE(all[0][0].item<int64_t>(), int64_t(0));
+        // maskLast: every row's last token besides the drawn ones (S3-Rec's prefix examples).
+        torch::Tensor rows = torch::tensor({0, 3, 4, 5, 6, 7, 8, 9}, torch::kLong).view({2, 4});
+        for (int draw = 0; draw < 20; ++draw) {
+            auto [lastMasked, lastMask] = clozeMask(rows, 0.5, 99, true);
+            QVERIFY(lastMask.select(1, 3).all().item<bool>());
+            QVERIFY(!lastMask[0][0].item<bool>());
+            QCOMPARE((lastMasked == 99).sum().item<int64_t>(), lastMask.sum().item<int64_t>());
+        }
+        // The drawn masks still come on top: at 0.5, some of the 60 earlier real tokens.
+        torch::manual_seed(3);
+        int64_t earlier = 0;
+        for (int draw = 0; draw < 10; ++draw)
+            earlier +=
+                std::get<1>(clozeMask(rows, 0.5, 99, true)).narrow(1, 0, 3).sum().item<int64_t>();
+        QVERIFY2(earlier > 10 && earlier < 50, std::to_string(earlier).c_str());
     }
 
     void distillationHandComputed()

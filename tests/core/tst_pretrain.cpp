@@ -147,6 +147,9 @@ private Q_SLOTS:
     {
         PretrainParams p = pretrainParams(3, true, false);
         p.maskProb = 0.3;
+        p.prefixes = true;
+        p.clozeLoss = "sampled";
+        p.clozeNegatives = 7;
         p.itemAttributeWeight = 0.5;
         p.outputPath = "/tmp/x.pt";
         auto back = pretrainParamsFromJson(toJson(p));
@@ -167,6 +170,12 @@ private Q_SLOTS:
         auto bad = pretrainParamsFromJson({{"cloze", false}, {"attributes", false}});
         QVERIFY(!bad.has_value());
         QVERIFY(bad.error().location.field == "cloze");
+        auto loss = pretrainParamsFromJson({{"clozeLoss", "bpr"}});
+        QVERIFY(!loss.has_value());
+        QVERIFY(loss.error().location.field == "clozeLoss");
+        auto negatives = pretrainParamsFromJson({{"clozeNegatives", 0}});
+        QVERIFY(!negatives.has_value());
+        QVERIFY(negatives.error().location.field == "clozeNegatives");
         auto decay = finetuneOptionsFromJson({{"layerDecay", 1.5}});
         QVERIFY(!decay.has_value());
         QVERIFY(decay.error().location.field == "layerDecay");
@@ -180,19 +189,28 @@ private Q_SLOTS:
     {
         QTest::addColumn<bool>("cloze");
         QTest::addColumn<bool>("attributes");
-        QTest::newRow("cloze") << true << false;
-        QTest::newRow("attributes") << false << true;
-        QTest::newRow("both") << true << true;
+        QTest::addColumn<bool>("prefixes");
+        QTest::addColumn<QString>("clozeLoss");
+        QTest::newRow("cloze") << true << false << false << "softmax";
+        QTest::newRow("attributes") << false << true << false << "softmax";
+        QTest::newRow("both") << true << true << false << "softmax";
+        QTest::newRow("sampled cloze") << true << false << false << "sampled";
+        QTest::newRow("S3-Rec: prefixes, sampled") << true << true << true << "sampled";
     }
     void lossFallsForEachObjective()
     {
         QFETCH(bool, cloze);
         QFETCH(bool, attributes);
+        QFETCH(bool, prefixes);
+        QFETCH(QString, clozeLoss);
         const Dataset ds = shopData();
         const TrainingData data = trainingData(ds);
         NullObserver obs;
         PretrainParams p = pretrainParams(10, cloze, attributes);
-        p.train.batchSize = 16; // enough steps for a clear fall
+        p.prefixes = prefixes;
+        p.clozeLoss = clozeLoss.toStdString();
+        p.clozeNegatives = 10;
+        p.train.batchSize = prefixes ? 128 : 16; // enough steps for a clear fall
         auto done = pretrainSequences(p, data, inputsOf(ds), obs);
         QVERIFY2(done.has_value(), done ? "" : done.error().message.c_str());
         const auto &losses = done->result.objectiveLosses;
@@ -204,6 +222,24 @@ private Q_SLOTS:
                       std::to_string(values.back()))
                          .c_str());
         }
+    }
+
+    // One example per user, or with prefixes one per fit item (every fit sequence here is
+    // shorter than maxLength, so no prefix is cut).
+    void prefixesMakeOneExamplePerFitItem()
+    {
+        const Dataset ds = shopData();
+        const TrainingData data = trainingData(ds);
+        NullObserver obs;
+        PretrainParams p = pretrainParams(1);
+        auto perUser = pretrainSequences(p, data, inputsOf(ds), obs);
+        QVERIFY(perUser.has_value());
+        QCOMPARE(perUser->result.sequences, int64_t(kUsers));
+        p.prefixes = true;
+        auto perItem = pretrainSequences(p, data, inputsOf(ds), obs);
+        QVERIFY(perItem.has_value());
+        QCOMPARE(perItem->result.sequences, int64_t(data.fitRowCount()));
+        QVERIFY(data.fitRowCount() > 5 * kUsers);
     }
 
     void attributePredictionLearnsPlantedAttributes()
