@@ -2317,6 +2317,38 @@
         <source>Run this stage again as a new run with the form&apos;s parameters, then the stages after it</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Examples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloze scoring (negatives):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every prefix, its last item masked (S3-Rec)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each prefix of a shopper&apos;s sequence is one example whose last item is always masked, so pretraining also predicts the next item from the past; off: one example per shopper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every item (full softmax)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sampled negatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score a masked item against every item, or against uniformly drawn negatives (S3-Rec&apos;s masked item prediction)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Negatives drawn per masked item</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::PipelineJob</name>

@@ -2316,6 +2316,38 @@
         <source>Run this stage again as a new run with the form&apos;s parameters, then the stages after it</source>
         <translation>以表单中的参数将此阶段作为新运行重新执行，然后执行其后的阶段</translation>
     </message>
+    <message>
+        <source>Examples:</source>
+        <translation>样本：</translation>
+    </message>
+    <message>
+        <source>Cloze scoring (negatives):</source>
+        <translation>完形填空打分（负样本数）：</translation>
+    </message>
+    <message>
+        <source>every prefix, its last item masked (S3-Rec)</source>
+        <translation>每个前缀一个样本，遮蔽其最后一个商品（S3-Rec）</translation>
+    </message>
+    <message>
+        <source>Each prefix of a shopper&apos;s sequence is one example whose last item is always masked, so pretraining also predicts the next item from the past; off: one example per shopper</source>
+        <translation>顾客序列的每个前缀都是一个样本，其最后一个商品总被遮蔽，因此预训练也学习根据历史预测下一个商品；关闭时每位顾客一个样本</translation>
+    </message>
+    <message>
+        <source>every item (full softmax)</source>
+        <translation>全部商品（完整 softmax）</translation>
+    </message>
+    <message>
+        <source>sampled negatives</source>
+        <translation>采样负样本</translation>
+    </message>
+    <message>
+        <source>Score a masked item against every item, or against uniformly drawn negatives (S3-Rec&apos;s masked item prediction)</source>
+        <translation>将被遮蔽的商品与全部商品比较打分，或与均匀抽取的负样本比较（S3-Rec 的遮蔽商品预测）</translation>
+    </message>
+    <message>
+        <source>Negatives drawn per masked item</source>
+        <translation>每个被遮蔽商品抽取的负样本数</translation>
+    </message>
 </context>
 <context>
     <name>recforge::ui::PipelineJob</name>

@@ -95,6 +95,16 @@ int pretrainBehaviour(const Args &args, nlohmann::json json)
         json["pretrain"]["cloze"] = false;
     if (args.has("with-text"))
         json["text_pretrain"] = true;
+    if (args.has("prefixes"))
+        json["pretrain"]["prefixes"] = true;
+    if (args.has("cloze-loss"))
+        json["pretrain"]["clozeLoss"] = args.value("cloze-loss");
+    if (args.has("cloze-negatives")) {
+        auto v = args.integer("cloze-negatives", 0);
+        if (!v)
+            return reportError(v.error(), args);
+        json["pretrain"]["clozeNegatives"] = *v;
+    }
     auto config = pretrainRunConfigFromJson(json);
     if (!config) {
         Error e = config.error();
@@ -133,6 +143,12 @@ int runPretrain(int argc, char **argv, int first)
             {"no-attributes", false, "behaviour: cloze only", ""},
             {"no-cloze", false, "behaviour: attribute prediction only", ""},
             {"with-text", false, "behaviour: pretrain a text encoder on the catalogue first", ""},
+            {"prefixes", false,
+             "behaviour: every prefix of a sequence is an example, its last item masked (S3-Rec)",
+             ""},
+            {"cloze-loss", true,
+             "behaviour: softmax (every item) | sampled (uniformly drawn negatives)", "softmax"},
+            {"cloze-negatives", true, "behaviour: negatives per masked item (sampled)", "100"},
             {"epochs", true, "epochs (overrides the config)", ""},
             {"seed", true, "seed (overrides the config)", ""},
             {"threads", true, "intra-op threads, 0 = all cores", ""},

@@ -159,6 +159,19 @@ void TestPipelineView::formBuildsParams()
     QVERIFY(head.reinitHead && !head.dropHead);
     QVERIFY(recforge::pipelineParamsFromJson(recforge::toJson(form->params()))
                 ->finetune.finetune.reinitHead);
+
+    // Pretraining examples and cloze scoring: the negatives count only matters when sampled.
+    form->clozeLoss()->setCurrentIndex(form->clozeLoss()->findData(QStringLiteral("softmax")));
+    QVERIFY(!form->clozeNegatives()->isEnabled());
+    form->clozeLoss()->setCurrentIndex(form->clozeLoss()->findData(QStringLiteral("sampled")));
+    QVERIFY(form->clozeNegatives()->isEnabled());
+    form->clozeNegatives()->setValue(50);
+    form->pretrainPrefixes()->setChecked(true);
+    const recforge::PretrainParams pt =
+        recforge::pipelineParamsFromJson(recforge::toJson(form->params()))->pretrain;
+    QVERIFY(pt.prefixes);
+    QCOMPARE(pt.clozeLoss, std::string("sampled"));
+    QCOMPARE(pt.clozeNegatives, 50);
 }
 
 void TestPipelineView::storedPipelineStatuses()

@@ -125,6 +125,13 @@ QGroupBox *PipelineForm::buildPretrain()
     box->setObjectName(QStringLiteral("pretrainStageBox"));
     m_cloze = new QCheckBox(box);
     m_attributes = new QCheckBox(box);
+    m_prefixes = new QCheckBox(box);
+    m_prefixes->setObjectName(QStringLiteral("pretrainPrefixes"));
+    m_clozeLoss = new QComboBox(box);
+    m_clozeLoss->setObjectName(QStringLiteral("pretrainClozeLoss"));
+    for (const char *loss : {"softmax", "sampled"})
+        m_clozeLoss->addItem(QString(), QString::fromLatin1(loss));
+    m_clozeNegatives = intBox(box, 1, 100000, 10);
     m_maskProb = realBox(box, 0.01, 0.9, 0.05, 2);
     m_clozeWeight = realBox(box, 0, 100, 0.1, 2);
     m_aapWeight = realBox(box, 0, 100, 0.1, 2);
@@ -140,6 +147,8 @@ QGroupBox *PipelineForm::buildPretrain()
         form->addRow(l, field);
     };
     add(QT_TR_NOOP("Objectives:"), row(box, {m_cloze, m_attributes}));
+    add(QT_TR_NOOP("Examples:"), m_prefixes);
+    add(QT_TR_NOOP("Cloze scoring (negatives):"), row(box, {m_clozeLoss, m_clozeNegatives}));
     add(QT_TR_NOOP("Mask probability:"), m_maskProb);
     add(QT_TR_NOOP("Weights (cloze / AAP / MAP):"),
         row(box, {m_clozeWeight, m_aapWeight, m_mapWeight}));
@@ -147,6 +156,7 @@ QGroupBox *PipelineForm::buildPretrain()
     add(QT_TR_NOOP("Text encoder:"), row(box, {m_text, m_textEpochs}));
     for (QCheckBox *check : {m_cloze, m_attributes, m_text})
         connect(check, &QCheckBox::toggled, this, &PipelineForm::updateEnabled);
+    connect(m_clozeLoss, &QComboBox::currentIndexChanged, this, &PipelineForm::updateEnabled);
     return finishStageBox(box, form, 0);
 }
 
@@ -252,6 +262,10 @@ void PipelineForm::setParams(const recforge::PipelineParams &p)
     m_dropout->setValue(jsonReal(m, "dropout", 0.3));
     m_cloze->setChecked(p.pretrain.cloze);
     m_attributes->setChecked(p.pretrain.attributes);
+    m_prefixes->setChecked(p.pretrain.prefixes);
+    m_clozeLoss->setCurrentIndex(
+        std::max(0, m_clozeLoss->findData(QString::fromStdString(p.pretrain.clozeLoss))));
+    m_clozeNegatives->setValue(p.pretrain.clozeNegatives);
     m_maskProb->setValue(p.pretrain.maskProb);
     m_clozeWeight->setValue(p.pretrain.clozeWeight);
     m_aapWeight->setValue(p.pretrain.itemAttributeWeight);
@@ -300,6 +314,9 @@ recforge::PipelineParams PipelineForm::params() const
     m["learningRate"] = m_lr->value();
     p.pretrain.cloze = m_cloze->isChecked();
     p.pretrain.attributes = m_attributes->isChecked();
+    p.pretrain.prefixes = m_prefixes->isChecked();
+    p.pretrain.clozeLoss = m_clozeLoss->currentData().toString().toStdString();
+    p.pretrain.clozeNegatives = m_clozeNegatives->value();
     p.pretrain.maskProb = m_maskProb->value();
     p.pretrain.clozeWeight = m_clozeWeight->value();
     p.pretrain.itemAttributeWeight = m_aapWeight->value();
@@ -344,12 +361,15 @@ void PipelineForm::updateEnabled()
              m_mapWeight,   m_maskProb,   m_ptEpochs,     m_textEpochs,    m_ftEpochs,
              m_patience,    m_lr,         m_freeze,       m_layerDecay,    m_reinit,
              m_dropHead,    m_distil,     m_studentModel, m_studentHidden, m_alpha,
-             m_temperature, m_mode})
+             m_temperature, m_mode,       m_prefixes,     m_clozeLoss,     m_clozeNegatives})
         w->setEnabled(m_editable);
     if (!m_editable)
         return;
     m_maskProb->setEnabled(m_cloze->isChecked());
     m_clozeWeight->setEnabled(m_cloze->isChecked());
+    m_clozeLoss->setEnabled(m_cloze->isChecked());
+    m_clozeNegatives->setEnabled(m_cloze->isChecked() &&
+                                 m_clozeLoss->currentData().toString() == QLatin1String("sampled"));
     m_aapWeight->setEnabled(m_attributes->isChecked());
     m_mapWeight->setEnabled(m_attributes->isChecked());
     m_textEpochs->setEnabled(m_text->isChecked());
@@ -387,6 +407,15 @@ void PipelineForm::retranslateUi()
     m_attributes->setToolTip(
         tr("S3-Rec attribute prediction: an item's attributes from its own vector (AAP) and a "
            "masked item's attributes from its context (MAP)"));
+    m_prefixes->setText(tr("every prefix, its last item masked (S3-Rec)"));
+    m_prefixes->setToolTip(tr("Each prefix of a shopper's sequence is one example whose last item "
+                              "is always masked, so pretraining also predicts the next item from "
+                              "the past; off: one example per shopper"));
+    m_clozeLoss->setItemText(0, tr("every item (full softmax)"));
+    m_clozeLoss->setItemText(1, tr("sampled negatives"));
+    m_clozeLoss->setToolTip(tr("Score a masked item against every item, or against uniformly "
+                               "drawn negatives (S3-Rec's masked item prediction)"));
+    m_clozeNegatives->setToolTip(tr("Negatives drawn per masked item"));
     m_text->setText(tr("MLM first, epochs"));
     m_text->setToolTip(tr("Masked-language pretraining of a text encoder on the catalogue; its "
                           "vectors join the item representation"));

@@ -51,6 +51,9 @@ public:
     QSpinBox *finetuneEpochs() const { return m_ftEpochs; }
     QCheckBox *reinitHead() const { return m_reinit; }
     QCheckBox *dropHead() const { return m_dropHead; }
+    QCheckBox *pretrainPrefixes() const { return m_prefixes; }
+    QComboBox *clozeLoss() const { return m_clozeLoss; }
+    QSpinBox *clozeNegatives() const { return m_clozeNegatives; }
 
 Q_SIGNALS:
     void rerunRequested(recforge::PipelineStage stage);
@@ -84,9 +87,10 @@ private:
     std::array<StageCurvesChart *, 3> m_charts{};
     std::array<QLabel *, 2> m_arrows{};
 
-    QCheckBox *m_cloze, *m_attributes, *m_text;
+    QCheckBox *m_cloze, *m_attributes, *m_text, *m_prefixes;
+    QComboBox *m_clozeLoss;
     QDoubleSpinBox *m_maskProb, *m_clozeWeight, *m_aapWeight, *m_mapWeight;
-    QSpinBox *m_ptEpochs, *m_textEpochs;
+    QSpinBox *m_ptEpochs, *m_textEpochs, *m_clozeNegatives;
     QSpinBox *m_ftEpochs, *m_patience, *m_freeze;
     QDoubleSpinBox *m_lr, *m_layerDecay;
     QCheckBox *m_reinit;
