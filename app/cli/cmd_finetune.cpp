@@ -82,9 +82,24 @@ Expected<TrainRunConfig> finetuneConfig(const Args &args, const std::string &pro
             return tl::unexpected(v.error());
         config->finetune.layerDecay = *v;
     }
-    config->finetune.reinitHead = args.has("reinit-head");
-    config->finetune.dropHead = args.has("drop-head");
-    config->finetune.freezeEmbeddings = args.has("freeze-embeddings");
+    // Flags switch options on; what they leave out keeps the config's value. The output head is
+    // dropped unless --keep-head, --reinit-head or the config says otherwise (docs/pipeline.md:
+    // on Amazon Beauty the kept cloze head slowed the fine-tune and cost quality).
+    const bool configChoosesHead =
+        json.contains("finetune") && json["finetune"].is_object() &&
+        (json["finetune"].contains("dropHead") || json["finetune"].contains("reinitHead"));
+    if (args.has("reinit-head"))
+        config->finetune.reinitHead = true;
+    if (args.has("freeze-embeddings"))
+        config->finetune.freezeEmbeddings = true;
+    if (args.has("keep-head") && args.has("drop-head"))
+        return makeError(ErrorCode::InvalidArgument,
+                         "--keep-head and --drop-head exclude each other",
+                         Location{"", 0, 0, "drop-head"});
+    if (args.has("keep-head") || args.has("reinit-head"))
+        config->finetune.dropHead = false;
+    else if (args.has("drop-head") || !configChoosesHead)
+        config->finetune.dropHead = true;
     if (auto ok = config->finetune.validate(); !ok)
         return tl::unexpected(ok.error());
     return config;
@@ -131,7 +146,10 @@ int runFinetune(int argc, char **argv, int first)
                   {"layer-decay", true, "layer-wise learning-rate decay (1 = off)", "1"},
                   {"reinit-head", false, "re-initialise the pretrained output head", ""},
                   {"drop-head", false,
-                   "fine-tune without the pretrained output head (S3-Rec's fine-tuning)", ""},
+                   "fine-tune without the pretrained output head (S3-Rec's fine-tuning; the "
+                   "default)",
+                   ""},
+                  {"keep-head", false, "fine-tune through the pretrained output head", ""},
                   {"text-encoder", true, "text encoder folder whose item vectors join", ""},
                   {"seed", true, "seed (overrides the config)", ""},
                   {"device", true, "auto | cpu | cuda (overrides the config)", ""},

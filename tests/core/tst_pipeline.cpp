@@ -192,18 +192,27 @@ private Q_SLOTS:
         QCOMPARE(comparison->teacher.runId, ids[1]);
 
         // finetune from the pretrain run: next item, then purchase classification.
-        QCOMPARE(runCli({"finetune", "--project", project, "--pretrain-run",
-                         QString::number(ids[0]), "--epochs", "1", "--threads", "1",
-                         "--layer-decay", "0.8", "--drop-head", "--json", "--quiet"},
-                        &out, &err),
-                 0);
+        QCOMPARE(
+            runCli({"finetune", "--project", project, "--pretrain-run", QString::number(ids[0]),
+                    "--epochs", "1", "--threads", "1", "--layer-decay", "0.8", "--json", "--quiet"},
+                   &out, &err),
+            0);
         const int64_t next = parseJson(out)["run"].toInt();
         QCOMPARE(runDetail(project, next).summary.parentRunId, ids[0]);
         const nlohmann::json stored = nlohmann::json::parse(runDetail(project, next).paramsJson);
-        QVERIFY2(stored["run"]["finetune"].value("dropHead", false),
+        QVERIFY2(stored["run"]["finetune"].value("dropHead", false), // the CLI's default
                  runDetail(project, next).paramsJson.c_str());
         QCOMPARE(QString::fromStdString(runDetail(project, next).summary.kind),
                  QStringLiteral("finetune"));
+        QCOMPARE(
+            runCli({"finetune", "--project", project, "--pretrain-run", QString::number(ids[0]),
+                    "--epochs", "1", "--threads", "1", "--keep-head", "--json", "--quiet"},
+                   &out, &err),
+            0);
+        const int64_t kept = parseJson(out)["run"].toInt();
+        QVERIFY(
+            !nlohmann::json::parse(runDetail(project, kept).paramsJson)["run"]["finetune"].value(
+                "dropHead", true));
         QCOMPARE(runCli({"finetune", "--project", project, "--pretrain-run",
                          QString::number(ids[0]), "--task", "classification", "--positive-event",
                          "click", "--epochs", "1", "--threads", "1", "--json", "--quiet"},
