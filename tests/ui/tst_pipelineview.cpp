@@ -149,6 +149,10 @@ void TestPipelineView::formBuildsParams()
 
     // The output head: dropped by default; re-initialising it needs it kept.
     QVERIFY(p.finetune.finetune.dropHead);
+    // Pretraining defaults to S3-Rec's prefix examples and sampled cloze scoring.
+    QVERIFY(p.pretrain.prefixes);
+    QCOMPARE(p.pretrain.clozeLoss, std::string("sampled"));
+    QVERIFY(form->pretrainPrefixes()->isChecked());
     QVERIFY(form->dropHead()->isChecked());
     QVERIFY(!form->reinitHead()->isEnabled());
     form->dropHead()->setChecked(false);

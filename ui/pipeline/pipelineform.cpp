@@ -245,6 +245,11 @@ recforge::PipelineParams PipelineForm::defaults()
     // Next-item fine-tuning without the cloze output head: on Amazon Beauty the kept head slowed
     // the fine-tune and cost quality (docs/bench/pretrain_beauty.md, session 8).
     p.finetune.finetune.dropHead = true;
+    // S3-Rec's pretraining examples and scoring: every prefix with its last item masked, masked
+    // items against sampled negatives. On Amazon Beauty this is what lifted the fine-tune past
+    // S3-Rec's published numbers (docs/bench/pretrain_beauty.md, session 9).
+    p.pretrain.prefixes = true;
+    p.pretrain.clozeLoss = "sampled";
     p.distil = true;
     p.student.studentModel = "sasrec";
     p.student.studentParams = {{"preset", "small"}, {"hiddenSize", 32}};
