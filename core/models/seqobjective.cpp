@@ -57,11 +57,8 @@ torch::Tensor SeqObjective::positionLoss(const torch::Tensor &hidden, const torc
                                          const torch::Tensor &targets)
 {
     // hidden [n, d] of the real / masked positions only; targets [n] item indices.
-    if (m_p.loss == "sampled") {
-        torch::Tensor neg =
-            torch::randint(m_net->itemCount(), {hidden.size(0), m_p.negatives}, targets.options());
-        return sampledSoftmaxLoss(hidden, table, targets, neg);
-    }
+    if (m_p.loss == "sampled")
+        return uniformSampledSoftmaxLoss(hidden, table, targets, m_p.negatives);
     if (m_p.loss == "bpr") {
         torch::Tensor neg = torch::randint(m_net->itemCount(), {hidden.size(0)}, targets.options());
         torch::Tensor pos = (hidden * table.index_select(0, targets)).sum(1);

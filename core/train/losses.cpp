@@ -128,6 +128,14 @@ torch::Tensor sampledSoftmaxLoss(const torch::Tensor &hidden, const torch::Tenso
                                      torch::zeros({n}, targets.options().dtype(torch::kLong)));
 }
 
+torch::Tensor uniformSampledSoftmaxLoss(const torch::Tensor &hidden, const torch::Tensor &items,
+                                        const torch::Tensor &targets, int64_t negatives)
+{
+    return sampledSoftmaxLoss(
+        hidden, items, targets,
+        torch::randint(items.size(0), {hidden.size(0), negatives}, targets.options()));
+}
+
 torch::Tensor bprLoss(const torch::Tensor &positive, const torch::Tensor &negative)
 {
     return -F::logsigmoid(positive - negative).mean();
@@ -141,8 +149,9 @@ std::pair<torch::Tensor, torch::Tensor> clozeMask(const torch::Tensor &tokens, d
         (torch::rand(tokens.sizes(), tokens.options().dtype(torch::kFloat)) < maskProb)
             .logical_and(real);
     if (maskLast) {
-        torch::Tensor last = mask.select(1, tokens.size(1) - 1);
-        last.logical_or_(real.select(1, tokens.size(1) - 1));
+        // Left padding: every row's last real token is in the last column.
+        mask.select(1, tokens.size(1) - 1).logical_or_(real.select(1, tokens.size(1) - 1));
+        return {tokens.masked_fill(mask, maskToken), mask};
     }
     // Rows without a drawn mask mask their last real token (left padding: the last column).
     torch::Tensor none = mask.any(1).logical_not().logical_and(real.any(1));

@@ -21,6 +21,11 @@ torch::Tensor sampledSoftmaxLoss(const torch::Tensor &hidden, const torch::Tenso
                                  const torch::Tensor &targets, const torch::Tensor &negatives,
                                  const torch::Tensor &bias = {});
 
+// sampledSoftmaxLoss against `negatives` items per row drawn uniformly from items (torch's
+// generator): the sampled loss of next-item training and of the sampled cloze.
+torch::Tensor uniformSampledSoftmaxLoss(const torch::Tensor &hidden, const torch::Tensor &items,
+                                        const torch::Tensor &targets, int64_t negatives);
+
 // BPR: -log sigmoid(positive - negative), scores [n] or [n, k] (broadcast).
 torch::Tensor bprLoss(const torch::Tensor &positive, const torch::Tensor &negative);
 

@@ -128,13 +128,12 @@ BatchLoss SeqPretrainObjective::loss(int64_t batch)
         sum += value.item<double>() * double(examples.size());
         count += int64_t(examples.size());
     };
-    if (m_p.cloze && m_p.clozeLoss == "sampled") {
-        const torch::Tensor negatives =
-            torch::randint(table.size(0), {targets.size(0), m_p.clozeNegatives}, targets.options());
+    if (m_p.cloze) {
+        const torch::Tensor out = net.output(hidden);
         add("cloze loss", m_p.clozeWeight,
-            sampledSoftmaxLoss(net.output(hidden), table, targets, negatives));
-    } else if (m_p.cloze) {
-        add("cloze loss", m_p.clozeWeight, fullSoftmaxLoss(net.output(hidden), table, targets));
+            m_p.clozeLoss == "sampled"
+                ? uniformSampledSoftmaxLoss(out, table, targets, m_p.clozeNegatives)
+                : fullSoftmaxLoss(out, table, targets));
     }
     if (attributes && m_p.maskedAttributeWeight > 0)
         add("masked attribute loss", m_p.maskedAttributeWeight,

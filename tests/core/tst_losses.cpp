@@ -120,6 +120,24 @@ private Q_SLOTS:
         QVERIFY(std::abs(sampledSoftmaxLoss(h, t, y, neg).item<float>() - std::log(2.0f)) < 1e-6f);
     }
 
+    // Uniform negatives over the whole table: with every item scored equally the loss is
+    // log(1 + k) whichever items are drawn, minus the draws that hit the target (masked).
+    void uniformSampledSoftmaxDrawsFromEveryItem()
+    {
+        torch::manual_seed(4);
+        const int64_t items = 50, k = 20;
+        torch::Tensor h = torch::ones({64, 4}), t = torch::ones({items, 4});
+        torch::Tensor y = torch::randint(items, {64}, torch::kLong);
+        const float loss = uniformSampledSoftmaxLoss(h, t, y, k).item<float>();
+        // Each draw hits the target with probability 1/50: about 0.4 of the 20 per row.
+        QVERIFY2(loss < std::log(1.0f + k) && loss > std::log(1.0f + k - 2),
+                 qPrintable(QString::number(loss)));
+        // Scores that single out the target drive it to zero.
+        torch::Tensor peaked = torch::eye(items) * 50;
+        torch::Tensor rows = peaked.index_select(0, y);
+        QVERIFY(uniformSampledSoftmaxLoss(rows, peaked, y, k).item<float>() < 1e-6f);
+    }
+
     void bprHandComputed()
     {
         // -log sigmoid(2 - 0) and -log sigmoid(0 - 1), averaged.
